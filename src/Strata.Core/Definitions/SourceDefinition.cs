@@ -1,0 +1,46 @@
+namespace Strata.Definitions;
+
+/// <summary>
+/// A source: the files one producer drops under a landing prefix, and how load turns them into
+/// partitioned Parquet. Everything here except <see cref="LandingPrefix"/> is part of the load
+/// spec, so changing it makes the source's raw blobs parse again (that is how a fix replays
+/// quarantined rows).
+/// </summary>
+public sealed record SourceDefinition
+{
+    /// <summary>Source name; unique across all pipelines (it names <c>raw/&lt;source&gt;</c> and <c>load/&lt;source&gt;</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The pipeline that declares it.</summary>
+    public required string Pipeline { get; init; }
+
+    /// <summary>The prefix under the landing container this source owns, ending in <c>/</c> (<c>entries/</c>).</summary>
+    public required string LandingPrefix { get; init; }
+
+    /// <summary>File format; <see cref="SourceFormat.Auto"/> (default) chooses per blob by extension.</summary>
+    public SourceFormat Format { get; init; } = SourceFormat.Auto;
+
+    /// <summary>Field delimiter for CSV; default <c>,</c> (TSV always uses tab).</summary>
+    public char Delimiter { get; init; } = ',';
+
+    /// <summary>How rows are cut into partitions.</summary>
+    public required PartitionKeySpec Partition { get; init; }
+
+    /// <summary>Schema hints, in declaration order.</summary>
+    public IReadOnlyList<ColumnHint> Schema { get; init; } = [];
+
+    /// <summary>PII rules, one per column.</summary>
+    public IReadOnlyList<PiiRule> Pii { get; init; } = [];
+
+    /// <summary>Drift policy; default <see cref="DriftPolicy.Evolve"/>.</summary>
+    public DriftPolicy Drift { get; init; } = DriftPolicy.Evolve;
+
+    /// <summary>Where it was declared.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>The hint for a column, or null.</summary>
+    public ColumnHint? HintFor(string column) => Schema.FirstOrDefault(h => h.Name == column);
+
+    /// <summary>The PII rule for a column, or null.</summary>
+    public PiiRule? PiiFor(string column) => Pii.FirstOrDefault(r => r.Column == column);
+}
