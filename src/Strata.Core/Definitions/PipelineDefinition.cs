@@ -20,6 +20,10 @@ public sealed record PipelineDefinition
     /// <summary>The dataset with this name, or null.</summary>
     public DatasetDefinition? FindDataset(string name) => Datasets.FirstOrDefault(d => d.Name == name);
 
+    /// <summary>The datasets that read <paramref name="name"/> directly, in dependency order.</summary>
+    public IReadOnlyList<DatasetDefinition> DownstreamOf(string name) =>
+        Datasets.Where(d => d.Inputs.Any(i => i.Name == name)).ToList();
+
     /// <summary>The partition key spec of a source or dataset by name.</summary>
     public PartitionKeySpec? PartitionOf(string name) => FindSource(name)?.Partition ?? FindDataset(name)?.Partition;
 }

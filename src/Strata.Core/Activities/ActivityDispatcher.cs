@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Strata.Workflow;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Activities;
+
+/// <summary>
+/// Every activity by name, for the local host. Inputs and outputs travel through
+/// System.Text.Json exactly as they do through Durable's history, so a record that does not
+/// round-trip fails here first.
+/// </summary>
+public sealed class ActivityDispatcher
+{
+    private readonly Dictionary<string, Func<string, CancellationToken, Task<string>>> _handlers = new(StringComparer.Ordinal);
+
+    public ActivityDispatcher(RunActivities run, LoadActivities load, DatasetActivities datasets)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(datasets);
+        Register<StartRunInput, RunStarted>(WorkflowNames.StartRun, run.StartRunAsync);
+        Register<SweepInput, Runs.LandingCounts>(WorkflowNames.SweepLanding, run.SweepLandingAsync);
+        Register<CompleteDatasetInput, bool>(WorkflowNames.CompleteDataset, run.CompleteDatasetAsync);
+        Register<CompleteRunInput, RunEnded>(WorkflowNames.CompleteRun, run.CompleteRunAsync);
+        Register<PlanParseInput, ParsePlan>(WorkflowNames.PlanParse, load.PlanParseAsync);
+        Register<ParseInput, ParseSummary>(WorkflowNames.ParseRawBlob, load.ParseRawBlobAsync);
+        Register<PlanLoadInput, DatasetPlan>(WorkflowNames.PlanLoad, load.PlanLoadAsync);
+        Register<BuildInput, BuildResult>(WorkflowNames.BuildLoadPartition, load.BuildLoadPartitionAsync);
+        Register<PlanDatasetInput, DatasetPlan>(WorkflowNames.PlanDataset, datasets.PlanDatasetAsync);
+        Register<BuildInput, BuildResult>(WorkflowNames.BuildDatasetPartition, datasets.BuildDatasetPartitionAsync);
+    }
+
+    /// <summary>The registered activity names.</summary>
+    public IEnumerable<string> Names => _handlers.Keys;
+
+    /// <summary>Runs an activity with a JSON input and returns its JSON output.</summary>
+    public Task<string> InvokeAsync(string name, string inputJson, CancellationToken ct) =>
+        _handlers.TryGetValue(name, out var handler)
+            ? handler(inputJson, ct)
+            : throw new InvalidOperationException($"no activity named '{name}'");
+
+    private void Register<TIn, TOut>(string name, Func<TIn, CancellationToken, Task<TOut>> handler) =>
+        _handlers[name] = async (json, ct) =>
+        {
+            var input = JsonSerializer.Deserialize<TIn>(json, StrataJson.Options) ?? throw new InvalidOperationException($"activity {name} got no input");
+            var output = await handler(input, ct);
+            return JsonSerializer.Serialize(output, StrataJson.Options);
+        };
+}

@@ -1,0 +1,175 @@
+using Microsoft.Extensions.Logging;
+using Strata.Definitions;
+using Strata.Fingerprints;
+using Strata.Lineage;
+using Strata.Parquet;
+using Strata.Partitions;
+using Strata.Planning;
+using Strata.Storage;
+using Strata.Transform;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Activities;
+
+/// <summary>
+/// Integrate and action activities: plan a dataset, and build one partition by running its SQL
+/// over exactly the input partitions its mappings select, then committing the result.
+/// </summary>
+public sealed partial class DatasetActivities(
+    PipelineCatalog catalog,
+    DatasetPlanner planner,
+    PartitionStore partitions,
+    LineageStore lineage,
+    SqlEngine engine,
+    LakeStorage storage,
+    TimeProvider time,
+    ILogger<DatasetActivities> log)
+{
+    public Task<DatasetPlan> PlanDatasetAsync(PlanDatasetInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return planner.PlanAsync(input.Dataset, input.RunNumber, input.Request, ct);
+    }
+
+    /// <summary>Builds one partition. Idempotent: a fingerprint already committed is skipped.</summary>
+    public async Task<BuildResult> BuildDatasetPartitionAsync(BuildInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return await BuildAsync(input, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var result = await BuildFailures.RecordAsync(partitions, input, e, time.GetUtcNow());
+            LogFailed(input.Dataset, input.Partition, e.Message);
+            if (!BuildFailures.IsUserError(e))
+            {
+                throw;
+            }
+
+            return result;
+        }
+    }
+
+    private async Task<BuildResult> BuildAsync(BuildInput input, CancellationToken ct)
+    {
+        var dataset = catalog.PipelineOf(input.Dataset)?.FindDataset(input.Dataset) ?? throw new DefinitionException($"no dataset named '{input.Dataset}'");
+        var code = DatasetCode.Hash(dataset, engine.EngineVersion);
+        var selections = await new InputResolver(partitions, bulk: false).SelectAsync(dataset, input.Partition, ct);
+        var fingerprint = DatasetCode.PartitionFingerprint(code, selections.Select(s => s.ToSlice()));
+        var previous = await partitions.GetAsync(dataset.Name, input.Partition, ct);
+        var failure = await partitions.GetFailureAsync(dataset.Name, input.Partition, ct);
+        if (!input.Force && previous?.Fingerprint == fingerprint)
+        {
+            if (failure is not null)
+            {
+                await partitions.ClearFailureAsync(failure, ct);
+            }
+
+            return new BuildResult(input.Partition, BuildOutcome.Skipped, 0, 0, previous.OutputHash, null);
+        }
+
+        using var temp = new TempFolder("build");
+        var inputs = new List<SqlInput>();
+        foreach (var selection in selections)
+        {
+            inputs.Add(await DownloadInputAsync(selection, temp, ct));
+        }
+
+        var container = storage.Container(dataset.Layer == Layer.Action ? LakeContainers.Products : LakeContainers.Integrate);
+        var job = new SqlJob(
+            dataset.Name,
+            input.Partition,
+            dataset.Sql,
+            inputs,
+            temp.File("out.parquet"),
+            dataset.Formats.Contains(ProductFormat.Csv) ? temp.File("out.csv") : null,
+            dataset.Formats.Contains(ProductFormat.JsonLines) ? temp.File("out.jsonl") : null);
+        var rows = await Task.Run(() => engine.Execute(job), ct);
+
+        string outputHash;
+        await using (var output = File.OpenRead(job.OutputParquet))
+        {
+            outputHash = await OutputHasher.HashParquetAsync(output, ct);
+        }
+
+        var path = OutputPaths.For(dataset.Name, dataset.Partition, input.Partition, fingerprint, input.RunNumber);
+        var extras = new List<(string Local, string Blob)>();
+        if (job.OutputCsv is not null)
+        {
+            extras.Add((job.OutputCsv, OutputPaths.For(dataset.Name, dataset.Partition, input.Partition, fingerprint, input.RunNumber, "csv")));
+        }
+
+        if (job.OutputJsonLines is not null)
+        {
+            extras.Add((job.OutputJsonLines, OutputPaths.For(dataset.Name, dataset.Partition, input.Partition, fingerprint, input.RunNumber, "jsonl")));
+        }
+
+        foreach (var (local, blob) in extras.Prepend((job.OutputParquet, path)))
+        {
+            await BlobFiles.UploadAsync(container, blob, local, ct);
+        }
+
+        var record = new PartitionRecord
+        {
+            Dataset = dataset.Name,
+            Partition = input.Partition,
+            Fingerprint = fingerprint,
+            OutputHash = outputHash,
+            OutputPath = path,
+            ExtraPaths = extras.Select(e => e.Blob).ToList(),
+            Rows = rows,
+            RunId = input.RunId,
+            CommitRun = input.RunNumber,
+            CommittedAt = time.GetUtcNow(),
+            Inputs = new PartitionInputs(selections.Select(s => s.ToSlice()).ToList()),
+        };
+
+        var rowsIn = selections.Sum(s => s.Parts.Sum(p => p.Rows));
+        if (!await partitions.CommitAsync(record, previous, failure, ct))
+        {
+            // Another build of this partition committed first: ours is garbage, and never visible.
+            foreach (var (_, blob) in extras.Prepend((job.OutputParquet, path)))
+            {
+                await container.DeleteBlobIfExistsAsync(blob, cancellationToken: ct);
+            }
+
+            return new BuildResult(input.Partition, BuildOutcome.Skipped, rowsIn, 0, null, null);
+        }
+
+        await lineage.RecordAsync(dataset.Name, input.Partition, selections, ct);
+        var outcome = previous?.OutputHash == outputHash ? BuildOutcome.Unchanged : BuildOutcome.Built;
+        LogBuilt(dataset.Name, input.Partition, rows, outcome);
+        return new BuildResult(input.Partition, outcome, rowsIn, rows, outputHash, null);
+    }
+
+    private async Task<SqlInput> DownloadInputAsync(InputSelection selection, TempFolder temp, CancellationToken ct)
+    {
+        var files = new List<string>();
+        foreach (var part in selection.Parts)
+        {
+            var local = temp.File($"{selection.Input.Name}-{files.Count}.parquet");
+            await BlobFiles.DownloadAsync(storage.Container(ContainerOf(selection.Input.Name)), part.OutputPath, local, ct);
+            files.Add(local);
+        }
+
+        string? sample = null;
+        if (files.Count == 0 && await partitions.FirstAsync(selection.Input.Name, ct) is { } any)
+        {
+            // No partition selected: an empty view still needs the input's columns.
+            sample = temp.File($"{selection.Input.Name}-schema.parquet");
+            await BlobFiles.DownloadAsync(storage.Container(ContainerOf(selection.Input.Name)), any.OutputPath, sample, ct);
+        }
+
+        return new SqlInput(selection.Input.Name, files, sample);
+    }
+
+    private string ContainerOf(string name) => LakeContainers.ForOutput(catalog, name);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Built {Dataset} {Partition}: {Rows} rows ({Outcome})")]
+    private partial void LogBuilt(string dataset, string partition, long rows, BuildOutcome outcome);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Building {Dataset} {Partition} failed: {Error}")]
+    private partial void LogFailed(string dataset, string partition, string error);
+}

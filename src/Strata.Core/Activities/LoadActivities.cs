@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Strata.Definitions;
+using Strata.Fragments;
+using Strata.Load;
+using Strata.Load.Pii;
+using Strata.Partitions;
+using Strata.Planning;
+using Strata.Schemas;
+using Strata.Security;
+using Strata.Storage;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Activities;
+
+/// <summary>
+/// Load activities: plan what to parse, parse one raw blob into fragments (once per load spec),
+/// plan the partitions those fragments touch (recording schema evolution), and assemble one load
+/// partition from its fragments.
+/// </summary>
+public sealed partial class LoadActivities(
+    PipelineCatalog catalog,
+    LoadPlanner planner,
+    LoadSpecs specs,
+    FragmentStore fragments,
+    PartitionStore partitions,
+    SchemaStore schemas,
+    PiiKey piiKey,
+    IOptions<LoadEngineOptions> engineOptions,
+    LakeStorage storage,
+    TimeProvider time,
+    ILogger<LoadActivities> log)
+{
+    public Task<ParsePlan> PlanParseAsync(PlanParseInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return planner.PlanParseAsync(input.Source, input.Force, ct);
+    }
+
+    /// <summary>Parses one raw blob into fragments. Idempotent: a blob already parsed under this spec is reused.</summary>
+    public async Task<ParseSummary> ParseRawBlobAsync(ParseInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var source = Source(input.Source);
+        if (await fragments.GetHeaderAsync(source.Name, input.SpecKey, input.Blob.Sha256, ct) is { } done)
+        {
+            return new ParseSummary(done.Sha256, done.RowsRead, done.RowsLoaded, done.RowsQuarantined, done.Partitions, done.FileError, Reused: true);
+        }
+
+        using var temp = new TempFolder("parse");
+        var local = temp.File("raw" + Path.GetExtension(input.Blob.RawPath));
+        await BlobFiles.DownloadAsync(storage.Container(LakeContainers.Raw), input.Blob.RawPath, local, ct);
+
+        var tokenizer = source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? new PiiTokenizer(piiKey.Bytes.ToArray()) : null;
+        var parser = new RawBlobParser(source, tokenizer, engineOptions.Value);
+        var sink = new TempFragmentSink(temp);
+        var outcome = await parser.ParseAsync(new RawBlobInput(local, $"raw/{input.Blob.RawPath}", input.Blob.IngestDate), sink, ct);
+
+        var refs = new List<FragmentRef>();
+        foreach (var fragment in outcome.Fragments)
+        {
+            var path = FragmentPaths.Fragment(source.Name, input.SpecKey, input.Blob.Sha256, source.Partition.Key, fragment.Partition);
+            await BlobFiles.UploadAsync(storage.Container(LakeContainers.Load), path, sink.FragmentFile(fragment.Partition), ct);
+            refs.Add(new FragmentRef(fragment.Partition, input.Blob.Sha256, input.Blob.Sequence, path, fragment.Rows, fragment.OutputHash));
+        }
+
+        string? quarantinePath = null;
+        if (sink.QuarantineFile is { } quarantined)
+        {
+            quarantinePath = FragmentPaths.Quarantine(source.Name, input.SpecKey, input.Blob.IngestDate, input.Blob.Sha256);
+            await BlobFiles.UploadAsync(storage.Container(LakeContainers.Quarantine), quarantinePath, quarantined, ct);
+        }
+
+        await fragments.CommitParseAsync(new FragmentHeader
+        {
+            Source = source.Name,
+            SpecKey = input.SpecKey,
+            Sha256 = input.Blob.Sha256,
+            RawPath = input.Blob.RawPath,
+            Sequence = input.Blob.Sequence,
+            SchemaJson = System.Text.Json.JsonSerializer.Serialize(outcome.Schema, StrataJson.Options),
+            RowsRead = outcome.RowsRead,
+            RowsLoaded = outcome.RowsLoaded,
+            RowsQuarantined = outcome.RowsQuarantined,
+            Partitions = refs.Count,
+            FileError = outcome.FileError,
+            QuarantinePath = quarantinePath,
+            RunId = input.RunId,
+            ParsedAt = time.GetUtcNow(),
+        }, refs, ct);
+
+        LogParsed(input.Blob.RawPath, outcome.RowsLoaded, outcome.RowsQuarantined, refs.Count);
+        return new ParseSummary(input.Blob.Sha256, outcome.RowsRead, outcome.RowsLoaded, outcome.RowsQuarantined, refs.Count, outcome.FileError, Reused: false);
+    }
+
+    /// <summary>Records schema evolution from the newly parsed blobs (in landing order), then plans the partitions they touch.</summary>
+    public async Task<DatasetPlan> PlanLoadAsync(PlanLoadInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var parse = input.Parse;
+        var incoming = new List<(Load.Schema.SourceSchema, string)>();
+        foreach (var blob in parse.NewBlobs.OrderBy(b => b.Sequence))
+        {
+            if (await fragments.GetHeaderAsync(parse.Source, parse.SpecKey, blob.Sha256, ct) is { FileError: null } header)
+            {
+                incoming.Add((SchemaStore.Parse(header.SchemaJson), $"raw/{blob.RawPath}"));
+            }
+        }
+
+        var (_, added) = await schemas.EvolveAsync(parse.Source, incoming, input.RunId, time.GetUtcNow(), ct);
+        var plan = await planner.PlanPartitionsAsync(parse, input.Request, ct);
+        return plan with { DriftEvents = added.SelectMany(v => v.DriftEvents.Select(e => $"v{v.Version}: {e}")).ToList() };
+    }
+
+    /// <summary>Assembles one load partition from its fragments and commits it. Idempotent.</summary>
+    public async Task<BuildResult> BuildLoadPartitionAsync(BuildInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            return await new LoadPartitionBuild(this, input).RunAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var result = await BuildFailures.RecordAsync(partitions, input, e, time.GetUtcNow());
+            LogFailed(input.Dataset, input.Partition, e.Message);
+            if (!BuildFailures.IsUserError(e))
+            {
+                throw;
+            }
+
+            return result;
+        }
+    }
+
+    internal SourceDefinition Source(string name) =>
+        catalog.PipelineOf(name)?.FindSource(name) ?? throw new DefinitionException($"no source named '{name}'");
+
+    internal (LoadSpecs Specs, FragmentStore Fragments, PartitionStore Partitions, SchemaStore Schemas, LakeStorage Storage, TimeProvider Time) Services =>
+        (specs, fragments, partitions, schemas, storage, time);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Parsed raw/{RawPath}: {Rows} rows loaded, {Quarantined} quarantined, {Partitions} partition(s)")]
+    private partial void LogParsed(string rawPath, long rows, long quarantined, int partitions);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Building load partition {Source} {Partition} failed: {Error}")]
+    private partial void LogFailed(string source, string partition, string error);
+}

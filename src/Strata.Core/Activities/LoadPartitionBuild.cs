@@ -1,0 +1,82 @@
+using Strata.Fingerprints;
+using Strata.Fragments;
+using Strata.Load;
+using Strata.Partitions;
+using Strata.Planning;
+using Strata.Storage;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Activities;
+
+/// <summary>One load partition build: fragments in landing order → one Parquet file → atomic commit.</summary>
+internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
+{
+    public async Task<BuildResult> RunAsync(CancellationToken ct)
+    {
+        var source = owner.Source(input.Dataset);
+        var (specs, fragments, partitions, schemas, storage, time) = owner.Services;
+        var spec = specs.HashOf(source);
+        var specKey = LoadSpec.Key(spec);
+        var headers = new HeaderCache(fragments, source.Name, specKey);
+        var (parts, fingerprint) = await LoadPlanner.FragmentsOfAsync(await fragments.ForPartitionAsync(source.Name, specKey, input.Partition, ct), spec, headers, ct);
+        var previous = await partitions.GetAsync(source.Name, input.Partition, ct);
+        var failure = await partitions.GetFailureAsync(source.Name, input.Partition, ct);
+        if (!input.Force && previous?.Fingerprint == fingerprint)
+        {
+            if (failure is not null)
+            {
+                await partitions.ClearFailureAsync(failure, ct);
+            }
+
+            return new BuildResult(input.Partition, BuildOutcome.Skipped, 0, 0, previous.OutputHash, null);
+        }
+
+        using var temp = new TempFolder("assemble");
+        var load = storage.Container(LakeContainers.Load);
+        var locals = new List<string>();
+        foreach (var part in parts)
+        {
+            var local = temp.File($"fragment-{locals.Count}.parquet");
+            await BlobFiles.DownloadAsync(load, part.Path, local, ct);
+            locals.Add(local);
+        }
+
+        var output = temp.File("partition.parquet");
+        var assembled = await PartitionAssembler.AssembleAsync(locals, parts.Select(p => p.OutputHash).ToList(), output, ct);
+        var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
+        await BlobFiles.UploadAsync(load, path, output, ct);
+
+        var (version, _, _) = await schemas.CurrentAsync(source.Name, ct);
+        var record = new PartitionRecord
+        {
+            Dataset = source.Name,
+            Partition = input.Partition,
+            Fingerprint = fingerprint,
+            OutputHash = assembled.OutputHash,
+            OutputPath = path,
+            Rows = assembled.Rows,
+            SchemaVersion = version,
+            RunId = input.RunId,
+            CommitRun = input.RunNumber,
+            CommittedAt = time.GetUtcNow(),
+            Inputs = new PartitionInputs([RawSlice(parts)]),
+        };
+
+        if (!await partitions.CommitAsync(record, previous, failure, ct))
+        {
+            // Lost the race to another build of the same partition: ours is never referenced, so remove it.
+            await load.DeleteBlobIfExistsAsync(path, cancellationToken: ct);
+            return new BuildResult(input.Partition, BuildOutcome.Skipped, assembled.Rows, 0, null, null);
+        }
+
+        var outcome = previous?.OutputHash == assembled.OutputHash ? BuildOutcome.Unchanged : BuildOutcome.Built;
+        return new BuildResult(input.Partition, outcome, assembled.Rows, assembled.Rows, assembled.OutputHash, null);
+    }
+
+    /// <summary>The raw blobs a load partition holds rows of, as its lineage.</summary>
+    private static InputSlice RawSlice(IReadOnlyList<FragmentRef> parts)
+    {
+        var raw = parts.Select(p => new InputPart(p.Sha256, p.OutputHash)).ToList();
+        return new InputSlice("raw", "raw", DatasetCode.SliceDigest(raw), raw.Count, raw);
+    }
+}

@@ -1,0 +1,42 @@
+namespace Strata.Fragments;
+
+/// <summary>
+/// The result of parsing one raw blob under one load spec. Written last, after every fragment
+/// and fragment row: its presence is what makes the blob's fragments visible to planning.
+/// </summary>
+public sealed record FragmentHeader
+{
+    public required string Source { get; init; }
+
+    /// <summary>The load-spec key the blob was parsed under.</summary>
+    public required string SpecKey { get; init; }
+
+    public required string Sha256 { get; init; }
+
+    public required string RawPath { get; init; }
+
+    /// <summary>The receipt's landing sequence; orders schema evolution deterministically.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>The schema of the fragments, as JSON (see <c>SourceSchema</c>).</summary>
+    public required string SchemaJson { get; init; }
+
+    public required long RowsRead { get; init; }
+
+    public required long RowsLoaded { get; init; }
+
+    public required long RowsQuarantined { get; init; }
+
+    /// <summary>Partitions the blob's rows fall in.</summary>
+    public required int Partitions { get; init; }
+
+    /// <summary>Set when the whole file could not be read; it was quarantined as a file.</summary>
+    public string? FileError { get; init; }
+
+    /// <summary>Blob name in the quarantine container holding its quarantined records, if any.</summary>
+    public string? QuarantinePath { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required DateTimeOffset ParsedAt { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace Strata.Fragments;
+
+/// <summary>One fragment: the rows of one raw blob that fall in one partition, as a Parquet blob in the load container.</summary>
+public sealed record FragmentRef(string Partition, string Sha256, long Sequence, string Path, long Rows, string OutputHash);

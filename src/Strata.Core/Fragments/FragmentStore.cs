@@ -1,0 +1,137 @@
+using Azure.Data.Tables;
+using Strata.Storage;
+
+namespace Strata.Fragments;
+
+/// <summary>
+/// Parsed fragments in <see cref="StrataTables.Fragments"/>, one table partition per
+/// (source, load spec):
+/// <list type="bullet">
+/// <item><c>p|&lt;partition&gt;|&lt;sha&gt;</c> — a fragment, found by partition (assembling a load partition);</item>
+/// <item><c>bp|&lt;sha&gt;|&lt;partition&gt;</c> — the same, found by raw blob (what a new file touches, lineage);</item>
+/// <item><c>b|&lt;sha&gt;</c> — the blob's header, written last as the commit marker.</item>
+/// </list>
+/// </summary>
+public sealed class FragmentStore(LakeStorage storage)
+{
+    private readonly TableClient _table = storage.Table(StrataTables.Fragments);
+
+    public async Task<FragmentHeader?> GetHeaderAsync(string source, string specKey, string sha, CancellationToken ct) =>
+        await TableRanges.FindAsync(_table, Key(source, specKey), "b|" + sha, ct) is { } e ? ToHeader(e, source, specKey) : null;
+
+    /// <summary>Writes the fragment rows, then the header. A crash before the header leaves rows that planning ignores and a retry overwrites.</summary>
+    public async Task CommitParseAsync(FragmentHeader header, IReadOnlyList<FragmentRef> fragments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(fragments);
+        var pk = Key(header.Source, header.SpecKey);
+        await TableRanges.SubmitInBatchesAsync(_table, fragments.SelectMany(f => new[]
+        {
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(pk, $"p|{f.Partition}|{f.Sha256}", f)),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(pk, $"bp|{f.Sha256}|{f.Partition}", f)),
+        }), ct);
+
+        await _table.UpsertEntityAsync(new TableEntity(pk, "b|" + header.Sha256)
+        {
+            ["RawPath"] = header.RawPath,
+            ["Seq"] = header.Sequence,
+            ["Schema"] = header.SchemaJson,
+            ["RowsRead"] = header.RowsRead,
+            ["RowsLoaded"] = header.RowsLoaded,
+            ["RowsQuarantined"] = header.RowsQuarantined,
+            ["Partitions"] = header.Partitions,
+            ["FileError"] = header.FileError,
+            ["QuarantinePath"] = header.QuarantinePath,
+            ["RunId"] = header.RunId,
+            ["ParsedAt"] = header.ParsedAt,
+        }, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Fragments of one partition from every parsed blob (only blobs whose header exists should be trusted).</summary>
+    public async Task<IReadOnlyList<FragmentRef>> ForPartitionAsync(string source, string specKey, string partition, CancellationToken ct)
+    {
+        var list = new List<FragmentRef>();
+        await foreach (var e in TableRanges.Prefix(_table, Key(source, specKey), $"p|{partition}|", ct: ct))
+        {
+            list.Add(ToRef(e));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every fragment of this source and spec, grouped by partition (one range query; for plans that touch most partitions).</summary>
+    public async Task<IReadOnlyDictionary<string, List<FragmentRef>>> AllByPartitionAsync(string source, string specKey, CancellationToken ct)
+    {
+        var all = new Dictionary<string, List<FragmentRef>>(StringComparer.Ordinal);
+        await foreach (var e in TableRanges.Prefix(_table, Key(source, specKey), "p|", ct: ct))
+        {
+            var fragment = ToRef(e);
+            if (!all.TryGetValue(fragment.Partition, out var list))
+            {
+                list = [];
+                all[fragment.Partition] = list;
+            }
+
+            list.Add(fragment);
+        }
+
+        return all;
+    }
+
+    /// <summary>Fragments a raw blob produced.</summary>
+    public async Task<IReadOnlyList<FragmentRef>> ForBlobAsync(string source, string specKey, string sha, CancellationToken ct)
+    {
+        var list = new List<FragmentRef>();
+        await foreach (var e in TableRanges.Prefix(_table, Key(source, specKey), $"bp|{sha}|", ct: ct))
+        {
+            list.Add(ToRef(e));
+        }
+
+        return list;
+    }
+
+    /// <summary>Every partition key any fragment of this source and spec falls in (a projected range query).</summary>
+    public async Task<IReadOnlySet<string>> AllPartitionsAsync(string source, string specKey, CancellationToken ct)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var e in TableRanges.Prefix(_table, Key(source, specKey), "p|", ["Partition"], ct))
+        {
+            keys.Add(e.GetString("Partition"));
+        }
+
+        return keys;
+    }
+
+    private static string Key(string source, string specKey) => $"{source}|{specKey}";
+
+    private static TableEntity ToEntity(string pk, string rk, FragmentRef f) => new(pk, rk)
+    {
+        ["Partition"] = f.Partition,
+        ["Sha256"] = f.Sha256,
+        ["Seq"] = f.Sequence,
+        ["Path"] = f.Path,
+        ["Rows"] = f.Rows,
+        ["OutputHash"] = f.OutputHash,
+    };
+
+    private static FragmentRef ToRef(TableEntity e) => new(
+        e.GetString("Partition"), e.GetString("Sha256"), e.GetInt64("Seq") ?? 0, e.GetString("Path"), e.GetInt64("Rows") ?? 0, e.GetString("OutputHash"));
+
+    private static FragmentHeader ToHeader(TableEntity e, string source, string specKey) => new()
+    {
+        Source = source,
+        SpecKey = specKey,
+        Sha256 = e.RowKey[2..],
+        RawPath = e.GetString("RawPath"),
+        Sequence = e.GetInt64("Seq") ?? 0,
+        SchemaJson = e.GetString("Schema"),
+        RowsRead = e.GetInt64("RowsRead") ?? 0,
+        RowsLoaded = e.GetInt64("RowsLoaded") ?? 0,
+        RowsQuarantined = e.GetInt64("RowsQuarantined") ?? 0,
+        Partitions = e.GetInt32("Partitions") ?? 0,
+        FileError = e.GetString("FileError"),
+        QuarantinePath = e.GetString("QuarantinePath"),
+        RunId = e.GetString("RunId"),
+        ParsedAt = e.GetDateTimeOffset("ParsedAt") ?? default,
+    };
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Strata.Activities;
+using Strata.Definitions;
+using Strata.Fragments;
+using Strata.Land;
+using Strata.Lineage;
+using Strata.Load;
+using Strata.Partitions;
+using Strata.Planning;
+using Strata.Runs;
+using Strata.Schemas;
+using Strata.Security;
+using Strata.Status;
+using Strata.Storage;
+using Strata.Transform;
+using Strata.Workflow;
+using Strata.Workflow.Local;
+
+namespace Strata.Hosting;
+
+/// <summary>The one place the core is registered; every host calls <see cref="AddStrataCore"/> and nothing else.</summary>
+public static class StrataServiceCollectionExtensions
+{
+    /// <summary>Registers the engine: options bound from <c>Strata:*</c>, storage, stores, planners, activities and read services.</summary>
+    public static IServiceCollection AddStrataCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
+        services.Configure<LandOptions>(configuration.GetSection(LandOptions.Section));
+        services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        services.Configure<TransformOptions>(configuration.GetSection(TransformOptions.Section));
+        services.Configure<PiiOptions>(configuration.GetSection(PiiOptions.Section));
+        services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => PipelineCatalog.Load(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Folder));
+        services.AddSingleton<PiiKey>();
+        services.AddSingleton<SqlEngine>();
+
+        services.AddSingleton<PartitionStore>();
+        services.AddSingleton<ReceiptStore>();
+        services.AddSingleton<FragmentStore>();
+        services.AddSingleton<SchemaStore>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<PipelineStateStore>();
+        services.AddSingleton<LineageStore>();
+
+        services.AddSingleton<Lander>();
+        services.AddSingleton<LoadSpecs>();
+        services.AddSingleton<LoadPlanner>();
+        services.AddSingleton<DatasetPlanner>();
+        services.AddSingleton<PipelinePlanner>();
+
+        services.AddSingleton<RunActivities>();
+        services.AddSingleton<LoadActivities>();
+        services.AddSingleton<DatasetActivities>();
+        services.AddSingleton<ActivityDispatcher>();
+
+        services.AddSingleton<LineageService>();
+        services.AddSingleton<StatusService>();
+        services.AddSingleton<QuarantineReader>();
+        services.AddSingleton<Api.StrataApi>();
+        return services;
+    }
+
+    /// <summary>Adds the in-process workflow host (CLI, <c>strata serve</c>, tests).</summary>
+    public static IServiceCollection AddStrataLocalHost(this IServiceCollection services)
+    {
+        services.AddSingleton<LocalWorkflowHost>();
+        services.AddSingleton<Api.IRunLauncher, LocalRunLauncher>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Strata.Definitions;
+
+namespace Strata.Partitions;
+
+/// <summary>
+/// Partition values as text: <c>2026-11-20T13</c> (hour), <c>2026-11-20</c> (day), <c>2026-11</c>
+/// (month), all UTC. The formats sort lexicographically in time order, which is what lets a
+/// window be one range query.
+/// </summary>
+public static class PartitionKeys
+{
+    private const string HourFormat = "yyyy-MM-dd'T'HH";
+    private const string DayFormat = "yyyy-MM-dd";
+    private const string MonthFormat = "yyyy-MM";
+
+    public static string Format(DateTime utc, Grain grain) => utc.ToString(FormatOf(grain), CultureInfo.InvariantCulture);
+
+    public static bool TryParse(string key, Grain grain, out DateTime utc) =>
+        DateTime.TryParseExact(key, FormatOf(grain), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out utc);
+
+    /// <summary>The key <paramref name="periods"/> grain periods after (or before, when negative) <paramref name="key"/>.</summary>
+    public static string Add(string key, Grain grain, int periods)
+    {
+        if (!TryParse(key, grain, out var at))
+        {
+            throw new FormatException($"partition key '{key}' is not a {grain.ToString().ToLowerInvariant()} key ({FormatOf(grain)})");
+        }
+
+        return Format(grain switch
+        {
+            Grain.Hour => at.AddHours(periods),
+            Grain.Month => at.AddMonths(periods),
+            _ => at.AddDays(periods),
+        }, grain);
+    }
+
+    /// <summary>The keys of a window ending at <paramref name="key"/>: the first and last, inclusive.</summary>
+    public static (string From, string To) Window(string key, Grain grain, int size) => (Add(key, grain, -(size - 1)), key);
+
+    private static string FormatOf(Grain grain) => grain switch
+    {
+        Grain.Hour => HourFormat,
+        Grain.Month => MonthFormat,
+        _ => DayFormat,
+    };
+}

@@ -1,0 +1,253 @@
+using Azure;
+using Azure.Data.Tables;
+using System.Text.Json;
+using Strata.Storage;
+
+namespace Strata.Partitions;
+
+/// <summary>
+/// Partition fingerprints, commit log, failure markers and dataset summaries, all in
+/// <see cref="StrataTables.Partitions"/> with the dataset as the table partition key:
+/// <list type="bullet">
+/// <item><c>p|&lt;partition&gt;</c> — the committed partition;</item>
+/// <item><c>c|&lt;run:D10&gt;|&lt;partition&gt;</c> — commit log line, written only when the output changed;</item>
+/// <item><c>f|&lt;partition&gt;</c> — failure marker;</item>
+/// <item><c>~summary</c> — the dataset summary.</item>
+/// </list>
+/// A commit writes the partition row (ETag-conditional), its log line and the removal of its
+/// failure marker in one entity-group transaction: all or nothing.
+/// </summary>
+public sealed class PartitionStore(LakeStorage storage)
+{
+    private const string PartitionPrefix = "p|";
+    private const string CommitPrefix = "c|";
+    private const string FailurePrefix = "f|";
+    private const string SummaryKey = "~summary";
+
+    private readonly TableClient _table = storage.Table(StrataTables.Partitions);
+
+    public async Task<PartitionRecord?> GetAsync(string dataset, string partition, CancellationToken ct) =>
+        await TableRanges.FindAsync(_table, dataset, PartitionPrefix + partition, ct) is { } e ? ToRecord(e) : null;
+
+    // Everything but the lineage payload: what planning and input selection need.
+    private static readonly string[] LightColumns =
+        ["PartitionKey", "RowKey", "Fingerprint", "OutputHash", "OutputPath", "ExtraPaths", "Rows", "SchemaVersion", "RunId", "CommitRun", "CommittedAt"];
+
+    /// <summary>All committed partitions of a dataset, in key order (one range query); <paramref name="withInputs"/> adds the lineage payload.</summary>
+    public async IAsyncEnumerable<PartitionRecord> ListAsync(string dataset, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, bool withInputs = false)
+    {
+        await foreach (var e in TableRanges.Prefix(_table, dataset, PartitionPrefix, withInputs ? null : LightColumns, ct))
+        {
+            yield return ToRecord(e);
+        }
+    }
+
+    /// <summary>Any one committed partition (the first by key), or null: a schema sample for an input with nothing selected.</summary>
+    public async Task<PartitionRecord?> FirstAsync(string dataset, CancellationToken ct)
+    {
+        await foreach (var record in ListAsync(dataset, ct))
+        {
+            return record;
+        }
+
+        return null;
+    }
+
+    /// <summary>Committed partitions with <paramref name="from"/> ≤ key ≤ <paramref name="to"/> (a window), in key order.</summary>
+    public async IAsyncEnumerable<PartitionRecord> RangeAsync(string dataset, string from, string to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var e in TableRanges.Between(_table, dataset, PartitionPrefix + from, TableRanges.PrefixEnd(PartitionPrefix + to), LightColumns, ct))
+        {
+            yield return ToRecord(e);
+        }
+    }
+
+    /// <summary>Keys and output hashes of every committed partition (a projected range query: no lineage payload).</summary>
+    public async Task<IReadOnlyList<InputPart>> ListHashesAsync(string dataset, CancellationToken ct)
+    {
+        var parts = new List<InputPart>();
+        await foreach (var e in TableRanges.Prefix(_table, dataset, PartitionPrefix, ["RowKey", "OutputHash"], ct))
+        {
+            parts.Add(new InputPart(e.RowKey[PartitionPrefix.Length..], e.GetString("OutputHash")));
+        }
+
+        return parts;
+    }
+
+    /// <summary>Commit log lines of runs after <paramref name="afterRun"/>: the partitions whose output changed since then.</summary>
+    public async Task<IReadOnlyList<CommitEntry>> ChangesSinceAsync(string dataset, long afterRun, CancellationToken ct)
+    {
+        var changes = new List<CommitEntry>();
+        var from = $"{CommitPrefix}{afterRun + 1:D10}|";
+        await foreach (var e in TableRanges.Between(_table, dataset, from, TableRanges.PrefixEnd(CommitPrefix), ct: ct))
+        {
+            changes.Add(new CommitEntry(dataset, e.GetInt64("Run") ?? 0, e.GetString("Partition"), e.GetString("OutputHash"), e.GetString("PreviousHash"), e.GetInt64("Rows") ?? 0, e.GetInt64("PreviousRows") ?? 0));
+        }
+
+        return changes;
+    }
+
+    public async Task<IReadOnlyList<FailureMarker>> FailuresAsync(string dataset, CancellationToken ct)
+    {
+        var failures = new List<FailureMarker>();
+        await foreach (var e in TableRanges.Prefix(_table, dataset, FailurePrefix, ct: ct))
+        {
+            failures.Add(ToFailure(e));
+        }
+
+        return failures;
+    }
+
+    public async Task<FailureMarker?> GetFailureAsync(string dataset, string partition, CancellationToken ct) =>
+        await TableRanges.FindAsync(_table, dataset, FailurePrefix + partition, ct) is { } e ? ToFailure(e) : null;
+
+    /// <summary>
+    /// Commits a partition atomically: its row (added when <paramref name="previous"/> is null,
+    /// else replaced only if unchanged since read), a commit log line when the output hash
+    /// changed, and removal of <paramref name="failure"/>. Returns false when another writer
+    /// committed first; the caller then discards its output.
+    /// </summary>
+    public async Task<bool> CommitAsync(PartitionRecord record, PartitionRecord? previous, FailureMarker? failure, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var row = ToEntity(record);
+        var actions = new List<TableTransactionAction>
+        {
+            previous?.ETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, new ETag(etag))
+                : new TableTransactionAction(TableTransactionActionType.Add, row),
+        };
+
+        if (previous is null || previous.OutputHash != record.OutputHash)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(record.Dataset, $"{CommitPrefix}{record.CommitRun:D10}|{record.Partition}")
+            {
+                ["Run"] = record.CommitRun,
+                ["Partition"] = record.Partition,
+                ["OutputHash"] = record.OutputHash,
+                ["PreviousHash"] = previous?.OutputHash,
+                ["Rows"] = record.Rows,
+                ["PreviousRows"] = previous?.Rows ?? 0,
+            }));
+        }
+
+        if (failure?.ETag is { } failureTag)
+        {
+            actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.Dataset, FailurePrefix + record.Partition), new ETag(failureTag)));
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && e.FailedTransactionActionIndex > 0))
+        {
+            return false;
+        }
+    }
+
+    public Task RecordFailureAsync(FailureMarker failure, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var entity = new TableEntity(failure.Dataset, FailurePrefix + failure.Partition)
+        {
+            ["Fingerprint"] = failure.Fingerprint,
+            ["Error"] = failure.Error.Length > 30_000 ? failure.Error[..30_000] : failure.Error,
+            ["RunId"] = failure.RunId,
+            ["FailedAt"] = failure.FailedAt,
+        };
+        return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Removes a failure marker left behind by a partition that is now committed.</summary>
+    public async Task ClearFailureAsync(FailureMarker failure, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        try
+        {
+            await _table.DeleteEntityAsync(failure.Dataset, FailurePrefix + failure.Partition, ETag.All, ct);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone.
+        }
+    }
+
+    public async Task<DatasetSummary?> GetSummaryAsync(string dataset, CancellationToken ct)
+    {
+        if (await TableRanges.FindAsync(_table, dataset, SummaryKey, ct) is not { } e)
+        {
+            return null;
+        }
+
+        return new DatasetSummary
+        {
+            Dataset = dataset,
+            CodeHash = e.GetString("CodeHash"),
+            SqlHash = e.GetString("SqlHash"),
+            Seen = JsonSerializer.Deserialize<Dictionary<string, long>>(e.GetString("Seen") ?? "{}") ?? [],
+            Partitions = e.GetInt64("Partitions") ?? 0,
+            Rows = e.GetInt64("Rows") ?? 0,
+            LastRunId = e.GetString("LastRunId"),
+            UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
+            ETag = e.ETag.ToString(),
+        };
+    }
+
+    public Task SaveSummaryAsync(DatasetSummary summary, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var entity = new TableEntity(summary.Dataset, SummaryKey)
+        {
+            ["CodeHash"] = summary.CodeHash,
+            ["SqlHash"] = summary.SqlHash,
+            ["Seen"] = JsonSerializer.Serialize(summary.Seen),
+            ["Partitions"] = summary.Partitions,
+            ["Rows"] = summary.Rows,
+            ["LastRunId"] = summary.LastRunId,
+            ["UpdatedAt"] = summary.UpdatedAt,
+        };
+        return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+    }
+
+    private static TableEntity ToEntity(PartitionRecord r) => new(r.Dataset, PartitionPrefix + r.Partition)
+    {
+        ["Fingerprint"] = r.Fingerprint,
+        ["OutputHash"] = r.OutputHash,
+        ["OutputPath"] = r.OutputPath,
+        ["ExtraPaths"] = r.ExtraPaths.Count == 0 ? null : JsonSerializer.Serialize(r.ExtraPaths),
+        ["Rows"] = r.Rows,
+        ["SchemaVersion"] = r.SchemaVersion,
+        ["RunId"] = r.RunId,
+        ["CommitRun"] = r.CommitRun,
+        ["CommittedAt"] = r.CommittedAt,
+        ["Inputs"] = r.Inputs.Slices.Count == 0 ? null : r.Inputs.ToBytes(),
+    };
+
+    private static PartitionRecord ToRecord(TableEntity e) => new()
+    {
+        Dataset = e.PartitionKey,
+        Partition = e.RowKey[PartitionPrefix.Length..],
+        Fingerprint = e.GetString("Fingerprint"),
+        OutputHash = e.GetString("OutputHash"),
+        OutputPath = e.GetString("OutputPath"),
+        ExtraPaths = e.GetString("ExtraPaths") is { } extra ? JsonSerializer.Deserialize<List<string>>(extra) ?? [] : [],
+        Rows = e.GetInt64("Rows") ?? 0,
+        SchemaVersion = e.GetInt32("SchemaVersion") ?? 0,
+        RunId = e.GetString("RunId"),
+        CommitRun = e.GetInt64("CommitRun") ?? 0,
+        CommittedAt = e.GetDateTimeOffset("CommittedAt") ?? default,
+        Inputs = PartitionInputs.FromBytes(e.GetBinary("Inputs")),
+        ETag = e.ETag.ToString(),
+    };
+
+    private static FailureMarker ToFailure(TableEntity e) => new(
+        e.PartitionKey,
+        e.RowKey[FailurePrefix.Length..],
+        e.GetString("Fingerprint"),
+        e.GetString("Error"),
+        e.GetString("RunId"),
+        e.GetDateTimeOffset("FailedAt") ?? default,
+        e.ETag.ToString());
+}

@@ -1,0 +1,21 @@
+using Strata.Workflow.Contracts;
+
+namespace Strata.Planning;
+
+/// <summary>
+/// What a run of a pipeline would do now, and why: per source and dataset, the partitions that
+/// are stale with their reason, and the raw blobs not parsed yet. Nothing is written to make it.
+/// </summary>
+public sealed record PipelinePlan(string Pipeline, IReadOnlyList<DatasetPlanView> Datasets)
+{
+    /// <summary>True when a run would build nothing.</summary>
+    public bool NothingStale => Datasets.All(d => d.Partitions.Count == 0 && d.UnparsedBlobs.Count == 0);
+}
+
+/// <summary>The plan of one source or dataset.</summary>
+/// <param name="Dataset">Source or dataset name.</param>
+/// <param name="Layer">load, integrate or action.</param>
+/// <param name="Partitions">Stale partitions with their reason and detail.</param>
+/// <param name="UnparsedBlobs">Raw blobs landed but not yet parsed under the current load spec (load only); the partitions they touch are known once parsed.</param>
+/// <param name="UpToDate">Candidates found up to date.</param>
+public sealed record DatasetPlanView(string Dataset, string Layer, IReadOnlyList<PlanItem> Partitions, IReadOnlyList<string> UnparsedBlobs, int UpToDate);

@@ -1,0 +1,78 @@
+using Strata.Definitions;
+using Strata.Partitions;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Planning;
+
+/// <summary>
+/// The read-only plan of a whole pipeline (<c>strata plan</c>, <c>GET /plan</c>). Each source and
+/// dataset is planned exactly as a run would plan it against what is committed now; then what is
+/// stale upstream is carried down through the partition mappings as <see cref="StaleReason.UpstreamStale"/>,
+/// because those partitions will be re-evaluated once their inputs are rebuilt (and may then be
+/// cut off early if the inputs' rows come out the same).
+/// </summary>
+public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, DatasetPlanner datasets, PartitionStore partitions)
+{
+    public async Task<PipelinePlan> PlanAsync(RunRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pipeline = catalog.Get(request.Pipeline);
+        var views = new List<DatasetPlanView>();
+        var stale = new Dictionary<string, (IReadOnlySet<string> Keys, bool Unknown)>(StringComparer.Ordinal);
+
+        foreach (var source in pipeline.Sources.Where(s => request.Includes(s.Name)))
+        {
+            var parse = await loads.PlanParseAsync(source.Name, request.Force, ct);
+            var plan = await loads.PlanPartitionsAsync(parse, request, ct);
+            views.Add(new DatasetPlanView(source.Name, "load", plan.Items, parse.ToParse.Select(b => $"raw/{b.RawPath}").ToList(), plan.Candidates - plan.Items.Count));
+            stale[source.Name] = (plan.Items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), parse.ToParse.Count > 0);
+        }
+
+        foreach (var dataset in pipeline.Datasets.Where(d => request.Includes(d.Name)))
+        {
+            var plan = await datasets.PlanAsync(dataset.Name, 0, request, ct);
+            var items = plan.Items.ToList();
+            var own = items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal);
+            var downstream = await UpstreamStaleAsync(dataset, stale, own, ct);
+            items.AddRange(downstream.Where(i => request.InRange(i.Partition)));
+            views.Add(new DatasetPlanView(dataset.Name, plan.Layer, items, [], plan.Candidates - plan.Items.Count));
+            stale[dataset.Name] = (items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), dataset.Inputs.Any(i => stale.TryGetValue(i.Name, out var s) && s.Unknown));
+        }
+
+        return new PipelinePlan(pipeline.Name, views);
+    }
+
+    private async Task<List<PlanItem>> UpstreamStaleAsync(DatasetDefinition dataset, Dictionary<string, (IReadOnlySet<string> Keys, bool Unknown)> stale, HashSet<string> own, CancellationToken ct)
+    {
+        var candidates = new CandidateSet();
+        foreach (var input in dataset.Inputs)
+        {
+            if (!stale.TryGetValue(input.Name, out var upstream) || (upstream.Keys.Count == 0 && !upstream.Unknown))
+            {
+                continue;
+            }
+
+            var keys = new InputResolver(partitions, bulk: true);
+            if (upstream.Unknown || input.Mapping.Kind == MappingKind.All)
+            {
+                var why = upstream.Unknown ? $"{input.Name} has raw data not parsed yet" : $"{input.Name} (all) has stale partitions";
+                candidates.AddAll(await DatasetPlanner.AllKeysAsync(dataset, keys, ct), StaleReason.UpstreamStale, why);
+                continue;
+            }
+
+            var changes = upstream.Keys.Select(k => new CommitEntry(input.Name, 0, k, "", null, 0, 0)).ToList();
+            var mapped = new CandidateSet();
+            await DatasetPlanner.AddChangesAsync(dataset, input, changes, mapped, keys, ct);
+
+            // A window reaches past the data; only partitions that exist or are about to be built count.
+            var existing = (await DatasetPlanner.AllKeysAsync(dataset, keys, ct)).ToHashSet(StringComparer.Ordinal);
+            existing.UnionWith(upstream.Keys);
+            foreach (var key in mapped.Keys.Where(existing.Contains))
+            {
+                candidates.Add(key, StaleReason.UpstreamStale, mapped[key].Detail.Replace(" changed", " is stale", StringComparison.Ordinal));
+            }
+        }
+
+        return candidates.Keys.Where(k => !own.Contains(k)).Select(k => new PlanItem(k, "", StaleReason.UpstreamStale, candidates[k].Detail)).ToList();
+    }
+}

@@ -1,0 +1,70 @@
+namespace Strata.Runs;
+
+/// <summary>What a run did, per layer and dataset. This is the document <c>strata run --json</c> prints.</summary>
+public sealed record RunSummary
+{
+    public required string RunId { get; init; }
+
+    public required string Pipeline { get; init; }
+
+    public required RunStatus Status { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    /// <summary>Landing blobs swept at the start of the run.</summary>
+    public LandingCounts Landing { get; init; } = new();
+
+    /// <summary>Per source and dataset, in dependency order.</summary>
+    public IReadOnlyList<DatasetRunSummary> Datasets { get; init; } = [];
+
+    public long RowsIn => Datasets.Sum(d => d.RowsIn);
+
+    public long RowsWritten => Datasets.Sum(d => d.RowsWritten);
+
+    public long RowsQuarantined => Datasets.Sum(d => d.RowsQuarantined);
+
+    public int PartitionsBuilt => Datasets.Sum(d => d.Built);
+
+    public int PartitionsSkipped => Datasets.Sum(d => d.Skipped);
+
+    public int PartitionsFailed => Datasets.Sum(d => d.Failed);
+}
+
+/// <summary>Counts of what the landing sweep found.</summary>
+public sealed record LandingCounts(int Landed = 0, int Duplicates = 0, int Unowned = 0);
+
+/// <summary>What a run did to one source or dataset.</summary>
+public sealed record DatasetRunSummary
+{
+    public required string Dataset { get; init; }
+
+    public required string Layer { get; init; }
+
+    /// <summary>Raw blobs parsed (load only).</summary>
+    public int BlobsParsed { get; init; }
+
+    public int Built { get; init; }
+
+    /// <summary>Partitions found up to date (fingerprint unchanged).</summary>
+    public int Skipped { get; init; }
+
+    public int Failed { get; init; }
+
+    /// <summary>Rebuilt partitions whose rows came out identical, so nothing downstream moved (early cut-off).</summary>
+    public int Unchanged { get; init; }
+
+    /// <summary>Rows read: parsed from raw (load) or selected from inputs (integrate/action).</summary>
+    public long RowsIn { get; init; }
+
+    public long RowsWritten { get; init; }
+
+    public long RowsQuarantined { get; init; }
+
+    /// <summary>Schema changes recorded (load only): one line per added column or widened type.</summary>
+    public IReadOnlyList<string> DriftEvents { get; init; } = [];
+
+    /// <summary>Partition failures: <c>partition: message</c>.</summary>
+    public IReadOnlyList<string> Failures { get; init; } = [];
+}

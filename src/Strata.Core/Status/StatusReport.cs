@@ -1,0 +1,15 @@
+using Strata.Runs;
+
+namespace Strata.Status;
+
+/// <summary>What <c>strata status</c> shows: every pipeline, its recent runs and its datasets; landing blobs nobody owns.</summary>
+public sealed record StatusReport(IReadOnlyList<PipelineStatus> Pipelines, IReadOnlyList<string> UnownedLandingBlobs);
+
+/// <summary>One pipeline's state.</summary>
+public sealed record PipelineStatus(string Pipeline, string? ActiveRunId, bool Dirty, IReadOnlyList<RunRecord> RecentRuns, IReadOnlyList<DatasetStatus> Datasets);
+
+/// <summary>One source's or dataset's committed state.</summary>
+public sealed record DatasetStatus(string Dataset, string Layer, long Partitions, long Rows, int FailedPartitions, string? LastRunId, DateTimeOffset? UpdatedAt, int? SchemaVersion);
+
+/// <summary>A committed partition as the partitions API lists it.</summary>
+public sealed record PartitionView(string Partition, long Rows, string OutputHash, string Fingerprint, string Output, IReadOnlyList<string> Extra, string RunId, DateTimeOffset CommittedAt, int SchemaVersion);

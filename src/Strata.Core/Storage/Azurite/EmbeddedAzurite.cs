@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Strata.Storage.Azurite;
+
+/// <summary>
+/// An Azurite process owned by this process: installed from the pinned package.json if needed,
+/// started on free loopback ports with a data folder of its own, and stopped (with its children)
+/// on dispose. The embedded default for the CLI and the backend of every storage test.
+/// </summary>
+public sealed class EmbeddedAzurite : IAsyncDisposable
+{
+    // Azurite's well-known development account; it only ever listens on loopback here.
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+
+    private EmbeddedAzurite(Process process, int blobPort, int tablePort, string dataFolder)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        TablePort = tablePort;
+        DataFolder = dataFolder;
+    }
+
+    public int BlobPort { get; }
+
+    public int TablePort { get; }
+
+    public string DataFolder { get; }
+
+    /// <summary>A connection string for this instance.</summary>
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+
+    /// <summary>Starts Azurite with its data under <paramref name="dataFolder"/>; installs it with npm first if needed.</summary>
+    public static async Task<EmbeddedAzurite> StartAsync(string dataFolder, string? toolsRoot, CancellationToken ct)
+    {
+        var root = toolsRoot ?? NodeTools.FindRoot();
+        await NodeTools.EnsureInstalledAsync(root, "azurite", ct);
+        Directory.CreateDirectory(dataFolder);
+
+        var (blobPort, queuePort, tablePort) = (FreePort(), FreePort(), FreePort());
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = dataFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+                 {
+                     Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js"),
+                     "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
+                     "--location", dataFolder,
+                     "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                     "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                 })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new StorageUnavailableException("could not start node for Azurite; install Node.js");
+        var azurite = new EmbeddedAzurite(process, blobPort, tablePort, dataFolder);
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await WaitUntilListeningAsync(process, [blobPort, tablePort], ct);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            string log;
+            lock (output)
+            {
+                log = output.ToString().Trim();
+            }
+
+            throw new StorageUnavailableException($"Azurite did not start on ports {blobPort}/{tablePort}: {log}");
+        }
+
+        return azurite;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitUntilListeningAsync(Process process, int[] ports, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var port in ports)
+        {
+            while (true)
+            {
+                if (process.HasExited)
+                {
+                    throw new StorageUnavailableException($"Azurite exited with code {process.ExitCode}");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port, ct);
+                    break;
+                }
+                catch (SocketException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100, ct);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace Strata.Storage.Azurite;
+
+/// <summary>
+/// The Node tools Strata pins in the repository's <c>package.json</c> (Azurite, csv-spectrum).
+/// Finds the folder that holds them and runs <c>npm ci</c> once when they are missing, under a
+/// file lock so parallel test processes do not install over each other.
+/// </summary>
+public static class NodeTools
+{
+    /// <summary>Walks up from <paramref name="start"/> (default: the app's folder, then the current directory) to the folder whose package.json pins Azurite.</summary>
+    public static string FindRoot(string? start = null)
+    {
+        foreach (var origin in new[] { start, AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = origin is null ? null : new DirectoryInfo(origin); dir is not null; dir = dir.Parent)
+            {
+                var manifest = Path.Combine(dir.FullName, "package.json");
+                if (File.Exists(manifest) && File.ReadAllText(manifest).Contains("\"azurite\"", StringComparison.Ordinal))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new StorageUnavailableException(
+            "could not find Strata's package.json (it pins Azurite); run from the repository, or set Strata__Storage__ConnectionString to a storage account or an Azurite you started");
+    }
+
+    /// <summary>Ensures <c>node_modules/&lt;package&gt;</c> exists under <paramref name="root"/>, running <c>npm ci</c> if not.</summary>
+    public static async Task EnsureInstalledAsync(string root, string package, CancellationToken ct)
+    {
+        var marker = Path.Combine(root, "node_modules", package, "package.json");
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, ".strata"));
+        await using var gate = await AcquireLockAsync(Path.Combine(root, ".strata", "npm.lock"), ct);
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        var npm = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(npm) ?? throw new StorageUnavailableException("could not start npm; install Node.js (it ships npm)");
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        _ = await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0 || !File.Exists(marker))
+        {
+            throw new StorageUnavailableException($"'npm ci' in {root} failed (exit {process.ExitCode}): {(await stderr).Trim()}");
+        }
+    }
+
+    private static async Task<FileStream> AcquireLockAsync(string path, CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException)
+            {
+                await Task.Delay(200, ct);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+
+namespace Strata.Storage;
+
+/// <summary>
+/// The lake's clients: one blob service and one table service, built once from
+/// <see cref="StorageOptions"/>. Connection strings are for Azurite; URIs use
+/// <see cref="DefaultAzureCredential"/>, so production never handles an account key.
+/// </summary>
+public sealed class LakeStorage
+{
+    private readonly BlobServiceClient _blobs;
+    private readonly TableServiceClient _tables;
+
+    public LakeStorage(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (!options.IsConfigured)
+        {
+            throw new StorageUnavailableException("no storage is configured: set Strata__Storage__ConnectionString, or Strata__Storage__BlobServiceUri and Strata__Storage__TableServiceUri");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            _blobs = new BlobServiceClient(options.ConnectionString);
+            _tables = new TableServiceClient(options.ConnectionString);
+        }
+        else
+        {
+            TokenCredential credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = options.ManagedIdentityClientId,
+            });
+            _blobs = new BlobServiceClient(options.BlobServiceUri, credential);
+            _tables = new TableServiceClient(options.TableServiceUri, credential);
+        }
+
+        Description = _blobs.Uri.ToString();
+    }
+
+    /// <summary>The blob endpoint, for messages.</summary>
+    public string Description { get; }
+
+    public BlobServiceClient Blobs => _blobs;
+
+    public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(name);
+
+    public TableClient Table(string name) => _tables.GetTableClient(name);
+
+    /// <summary>
+    /// Creates every container and table that does not exist yet. Idempotent; in Azure, infra has
+    /// already created them and this is a cheap check.
+    /// </summary>
+    public async Task EnsureCreatedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.WhenAll(LakeContainers.All.Select(c => _blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: ct)));
+            await Task.WhenAll(StrataTables.All.Select(t => _tables.CreateTableIfNotExistsAsync(t, ct)));
+        }
+        catch (RequestFailedException e)
+        {
+            throw new StorageUnavailableException($"could not prepare the lake at {Description}: {e.Status} {e.ErrorCode}. Check the endpoint and that this identity has blob and table data roles.", e);
+        }
+        catch (AggregateException e) when (e.InnerException is RequestFailedException or HttpRequestException)
+        {
+            throw new StorageUnavailableException($"could not reach the lake at {Description}: {e.InnerException.Message}", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new StorageUnavailableException($"could not reach the lake at {Description}: {e.Message}", e);
+        }
+    }
+}

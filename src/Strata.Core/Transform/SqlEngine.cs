@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+
+namespace Strata.Transform;
+
+/// <summary>
+/// Runs integrate and action SQL in DuckDB: each input becomes a view named after it over
+/// exactly the Parquet files its mapping selected (<c>union_by_name</c>, so partitions written
+/// under older schema versions read with nulls for newer columns), and the query's rows are
+/// written to Parquet. One in-memory database per job, with the memory limit and spill folder
+/// from <see cref="TransformOptions"/>.
+/// </summary>
+public sealed class SqlEngine(IOptions<TransformOptions> options)
+{
+    private readonly Lazy<string> _version = new(ReadVersion);
+
+    /// <summary>The engine's name and version; part of every dataset's code hash.</summary>
+    public string EngineVersion => _version.Value;
+
+    /// <summary>Checks that <paramref name="sql"/> parses and is one SELECT query; returns the problem, or null.</summary>
+    public static string? CheckSyntax(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json_serialize_sql($sql)";
+        command.Parameters.Add(new DuckDBParameter("sql", TrimStatement(sql)));
+        using var doc = JsonDocument.Parse((string)command.ExecuteScalar()!);
+        var root = doc.RootElement;
+        if (root.TryGetProperty("error", out var error) && error.GetBoolean())
+        {
+            return root.TryGetProperty("error_message", out var message) ? message.GetString() : "the SQL does not parse";
+        }
+
+        var statements = root.GetProperty("statements");
+        return statements.GetArrayLength() == 1 ? null : $"expected exactly one SELECT statement, found {statements.GetArrayLength()}";
+    }
+
+    /// <summary>Runs the job; returns the number of rows written. Throws <see cref="SqlException"/> when the SQL fails.</summary>
+    public long Execute(SqlJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var settings = options.Value;
+        Directory.CreateDirectory(settings.TempDirectory);
+        using var connection = Open();
+        Run(connection, $"SET memory_limit = {Quote(settings.MemoryLimit)}");
+        Run(connection, $"SET threads = {settings.Threads.ToString(CultureInfo.InvariantCulture)}");
+        Run(connection, $"SET temp_directory = {Quote(settings.TempDirectory)}");
+        Run(connection, "SET preserve_insertion_order = false");
+
+        foreach (var input in job.Inputs)
+        {
+            Run(connection, $"CREATE VIEW {Identifier(input.Name)} AS {ViewSql(job, input)}");
+        }
+
+        try
+        {
+            // Straight to Parquet: DuckDB streams the result (spilling past the memory limit) instead of holding it.
+            Run(connection, $"COPY ({TrimStatement(job.Sql)}) TO {Quote(job.OutputParquet)} (FORMAT parquet, COMPRESSION zstd)");
+        }
+        catch (DuckDBException e)
+        {
+            throw new SqlException(job.Dataset, job.Partition, e.Message, e);
+        }
+
+        var result = $"read_parquet({Quote(job.OutputParquet)})";
+        if (job.OutputCsv is not null)
+        {
+            Run(connection, $"COPY (SELECT * FROM {result}) TO {Quote(job.OutputCsv)} (FORMAT csv, HEADER true)");
+        }
+
+        if (job.OutputJsonLines is not null)
+        {
+            Run(connection, $"COPY (SELECT * FROM {result}) TO {Quote(job.OutputJsonLines)} (FORMAT json)");
+        }
+
+        using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata({Quote(job.OutputParquet)})";
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static string ViewSql(SqlJob job, SqlInput input)
+    {
+        if (input.Files.Count > 0)
+        {
+            return $"SELECT * FROM read_parquet([{string.Join(", ", input.Files.Select(Quote))}], union_by_name = true)";
+        }
+
+        if (input.SchemaSample is not null)
+        {
+            return $"SELECT * FROM read_parquet({Quote(input.SchemaSample)}) LIMIT 0";
+        }
+
+        throw new SqlException(job.Dataset, job.Partition, $"input '{input.Name}' has no committed partitions yet, so its columns are unknown; run its pipeline once it has data");
+    }
+
+    private static DuckDBConnection Open()
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        return connection;
+    }
+
+    private static void Run(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static string ReadVersion()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version()";
+        return $"duckdb-{command.ExecuteScalar()}";
+    }
+
+    private static string TrimStatement(string sql) => sql.Trim().TrimEnd(';').Trim();
+
+    internal static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,26 @@
+namespace Strata.Workflow.Contracts;
+
+/// <summary>How one partition build ended.</summary>
+public enum BuildOutcome
+{
+    /// <summary>Built and committed with new rows.</summary>
+    Built,
+
+    /// <summary>Rebuilt and committed, but its rows hash the same as before: nothing downstream moves.</summary>
+    Unchanged,
+
+    /// <summary>Its fingerprint was already committed (a replay, a retry, or another run got there first).</summary>
+    Skipped,
+
+    /// <summary>Failed; a failure marker makes the next run retry it.</summary>
+    Failed,
+}
+
+/// <summary>Input of BuildLoadPartition and BuildDatasetPartition.</summary>
+public sealed record BuildInput(string RunId, long RunNumber, string Dataset, string Partition, string Fingerprint, bool Force);
+
+/// <summary>The result of one partition build.</summary>
+public sealed record BuildResult(string Partition, BuildOutcome Outcome, long RowsIn, long RowsWritten, string? OutputHash, string? Error);
+
+/// <summary>Input of the BuildBatch sub-workflow: one slice of a large fan-out.</summary>
+public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items);

@@ -1,0 +1,19 @@
+namespace Strata.Workflow.Contracts;
+
+/// <summary>
+/// A started run and the pipeline's shape, read by the activity (not the workflow) so the
+/// workflow stays free of I/O.
+/// </summary>
+public sealed record RunStarted(
+    string RunId,
+    long RunNumber,
+    string Pipeline,
+    DateTimeOffset StartedAt,
+    IReadOnlyList<string> Sources,
+    IReadOnlyList<DatasetStep> Datasets);
+
+/// <summary>One integrate or action dataset as the workflow needs it: name, layer, and what it reads.</summary>
+public sealed record DatasetStep(string Name, string Layer, IReadOnlyList<string> Inputs);
+
+/// <summary>Input of StartRun.</summary>
+public sealed record StartRunInput(RunRequest Request, DateTimeOffset RequestedAt);

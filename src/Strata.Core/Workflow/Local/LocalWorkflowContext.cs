@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Strata.Activities;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Workflow.Local;
+
+/// <summary>
+/// <see cref="IWorkflowContext"/> in one process: activities run on the thread pool, at most
+/// <see cref="WorkflowOptions.LocalParallelism"/> at once across the host, each retried with
+/// exponential backoff on transient storage errors. Inputs and outputs go through JSON as they
+/// would through Durable's history.
+/// </summary>
+internal sealed class LocalWorkflowContext(
+    string instanceId,
+    ActivityDispatcher activities,
+    SemaphoreSlim slots,
+    ResiliencePipeline retry,
+    TimeProvider time,
+    ILogger logger,
+    Action<object> onStatus,
+    WorkflowHistory? history,
+    int batchSize,
+    CancellationToken ct) : IWorkflowContext
+{
+    public string InstanceId => instanceId;
+
+    public DateTimeOffset CurrentUtcDateTime => time.GetUtcNow();
+
+    public ILogger Logger => logger;
+
+    /// <summary>The input to continue as new with, if the workflow asked to.</summary>
+    public object? ContinueAsNewInput { get; private set; }
+
+    public async Task<TResult> CallActivityAsync<TResult>(string name, object input)
+    {
+        var json = JsonSerializer.Serialize(input, input.GetType(), StrataJson.Options);
+        var sequence = history?.Scheduled("activity", name, json);
+        await slots.WaitAsync(ct);
+        try
+        {
+            var output = await retry.ExecuteAsync(async token => await activities.InvokeAsync(name, json, token), ct);
+            if (sequence is { } s)
+            {
+                history!.Completed(s, output, null);
+            }
+
+            return JsonSerializer.Deserialize<TResult>(output, StrataJson.Options)!;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (sequence is { } s)
+            {
+                history!.Completed(s, null, e.Message);
+            }
+
+            throw new ActivityFailedException(name, e);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    public async Task<TResult> CallSubWorkflowAsync<TResult>(string name, object input)
+    {
+        if (name != WorkflowNames.BuildBatch || input is not BuildBatchInput batch)
+        {
+            throw new InvalidOperationException($"no sub-workflow named '{name}' taking {input.GetType().Name}");
+        }
+
+        var sequence = history?.Scheduled("subworkflow", name, JsonSerializer.Serialize(batch, StrataJson.Options));
+        var child = new LocalWorkflowContext($"{instanceId}:{sequence}", activities, slots, retry, time, logger, _ => { }, null, batchSize, ct);
+        var results = await BuildBatchWorkflow.RunAsync(child, batch);
+        var json = JsonSerializer.Serialize(results, StrataJson.Options);
+        if (sequence is { } s)
+        {
+            history!.Completed(s, json, null);
+        }
+
+        return JsonSerializer.Deserialize<TResult>(json, StrataJson.Options)!;
+    }
+
+    public void SetCustomStatus(object status) => onStatus(status);
+
+    public void ContinueAsNew(object input) => ContinueAsNewInput = input;
+}

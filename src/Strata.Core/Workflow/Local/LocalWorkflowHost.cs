@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Strata.Activities;
+using Strata.Runs;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Workflow.Local;
+
+/// <summary>
+/// Runs <see cref="PipelineWorkflow"/> in this process — the embedded default behind the CLI and
+/// <c>strata serve</c>. Like the Durable host it keeps one instance per pipeline
+/// (<see cref="InstanceIds"/>): asking for a run while one is in progress marks the pipeline dirty,
+/// and the running workflow continues as new when it ends, so runs never overlap. Instance
+/// status lives in memory; runs themselves are recorded in storage.
+/// </summary>
+public sealed class LocalWorkflowHost : IAsyncDisposable
+{
+    private readonly ActivityDispatcher _activities;
+    private readonly PipelineStateStore _states;
+    private readonly WorkflowOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _slots;
+    private readonly ResiliencePipeline _retry;
+    private readonly ConcurrentDictionary<string, LocalInstance> _instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public LocalWorkflowHost(ActivityDispatcher activities, PipelineStateStore states, IOptions<WorkflowOptions> options, TimeProvider time, ILogger<LocalWorkflowHost> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _activities = activities;
+        _states = states;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _slots = new SemaphoreSlim(Math.Max(1, _options.LocalParallelism));
+        _retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientErrors.IsTransient),
+            MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
+            Delay = _options.FirstRetryInterval,
+            MaxDelay = _options.MaxRetryInterval,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        }).Build();
+    }
+
+    /// <summary>Records every call of every run when set (for replay tests).</summary>
+    public WorkflowHistory? History { get; set; }
+
+    /// <summary>
+    /// Starts a run in the background and returns its instance id. When the pipeline's instance
+    /// is already running, marks the pipeline dirty instead (the run continues as new) and
+    /// returns the same id with <c>Started = false</c>.
+    /// </summary>
+    public async Task<(string InstanceId, bool Started)> StartAsync(RunRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = InstanceIds.ForPipeline(request.Pipeline);
+        lock (_running)
+        {
+            if (!_running.ContainsKey(id))
+            {
+                var now = _time.GetUtcNow();
+                _instances[id] = new LocalInstance(id, WorkflowNames.RunPipeline, InstanceStatus.Pending, now, now, null, null, null);
+                _running[id] = Task.Run(() => ExecuteAsync(id, request, _stopping.Token), CancellationToken.None);
+                return (id, true);
+            }
+        }
+
+        await _states.MarkDirtyAsync(request.Pipeline, ct);
+        return (id, false);
+    }
+
+    /// <summary>Runs to the end (through any continue-as-new) and returns every run's summary.</summary>
+    public async Task<IReadOnlyList<RunSummary>> RunAsync(RunRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var id = InstanceIds.ForPipeline(request.Pipeline);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
+        var now = _time.GetUtcNow();
+        _instances[id] = new LocalInstance(id, WorkflowNames.RunPipeline, InstanceStatus.Pending, now, now, null, null, null);
+        return await ExecuteAsync(id, request, linked.Token);
+    }
+
+    public LocalInstance? Get(string instanceId) => _instances.TryGetValue(instanceId, out var instance) ? instance : null;
+
+    /// <summary>Waits for a background run of the instance, if any.</summary>
+    public Task WaitAsync(string instanceId) => _running.TryGetValue(instanceId, out var task) ? task : Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_running.Values);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is what we asked for.
+        }
+
+        _stopping.Dispose();
+        _slots.Dispose();
+    }
+
+    private async Task<IReadOnlyList<RunSummary>> ExecuteAsync(string id, RunRequest request, CancellationToken ct)
+    {
+        var summaries = new List<RunSummary>();
+        try
+        {
+            while (true)
+            {
+                Update(id, s => s with { Status = InstanceStatus.Running });
+                var context = new LocalWorkflowContext(id, _activities, _slots, _retry, _time, _logger,
+                    status => Update(id, s => s with { CustomStatus = status }), History, _options.BatchSize, ct);
+                var summary = await PipelineWorkflow.RunAsync(context, request, _options.BatchSize);
+                summaries.Add(summary);
+                Update(id, s => s with { Output = summary });
+                if (context.ContinueAsNewInput is not RunRequest next)
+                {
+                    break;
+                }
+
+                request = next;
+            }
+
+            Update(id, s => s with { Status = InstanceStatus.Completed });
+            return summaries;
+        }
+        catch (Exception e)
+        {
+            Update(id, s => s with { Status = InstanceStatus.Failed, Error = e.Message });
+            throw;
+        }
+        finally
+        {
+            _running.TryRemove(id, out _);
+        }
+    }
+
+    private void Update(string id, Func<LocalInstance, LocalInstance> change) =>
+        _instances.AddOrUpdate(id, _ => throw new InvalidOperationException($"unknown instance {id}"), (_, s) => change(s) with { LastUpdatedAt = _time.GetUtcNow() });
+}

@@ -1,0 +1,22 @@
+namespace Strata.Workflow;
+
+/// <summary>Names of the workflows and activities; both hosts register exactly these.</summary>
+public static class WorkflowNames
+{
+    /// <summary>The orchestrator: one pipeline run.</summary>
+    public const string RunPipeline = nameof(RunPipeline);
+
+    /// <summary>The sub-orchestrator that builds one batch of partitions.</summary>
+    public const string BuildBatch = nameof(BuildBatch);
+
+    public const string StartRun = nameof(StartRun);
+    public const string SweepLanding = nameof(SweepLanding);
+    public const string PlanParse = nameof(PlanParse);
+    public const string ParseRawBlob = nameof(ParseRawBlob);
+    public const string PlanLoad = nameof(PlanLoad);
+    public const string BuildLoadPartition = nameof(BuildLoadPartition);
+    public const string PlanDataset = nameof(PlanDataset);
+    public const string BuildDatasetPartition = nameof(BuildDatasetPartition);
+    public const string CompleteDataset = nameof(CompleteDataset);
+    public const string CompleteRun = nameof(CompleteRun);
+}
