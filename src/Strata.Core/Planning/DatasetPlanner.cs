@@ -60,9 +60,9 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
         }
 
         candidates.RemoveWhere(p => !request.InRange(p));
-        var items = await EvaluateAsync(dataset, code, candidates, request.Force, ct);
+        var (items, existing) = await EvaluateAsync(dataset, code, candidates, request.Force, ct);
         var seen = dataset.Inputs.ToDictionary(i => i.Name, _ => runNumber, StringComparer.Ordinal);
-        return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, candidates.Count, [], sqlHash);
+        return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, existing, [], sqlHash);
     }
 
     /// <summary>The candidate partitions an upstream change maps to.</summary>
@@ -100,13 +100,14 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
         }
     }
 
-    /// <summary>Computes each candidate's fingerprint and keeps those that differ from the committed one.</summary>
-    internal async Task<IReadOnlyList<PlanItem>> EvaluateAsync(DatasetDefinition dataset, string code, CandidateSet candidates, bool force, CancellationToken ct)
+    /// <summary>Computes each candidate's fingerprint and keeps those that differ from the committed one; also counts the candidates that exist.</summary>
+    internal async Task<(IReadOnlyList<PlanItem> Items, int Existing)> EvaluateAsync(DatasetDefinition dataset, string code, CandidateSet candidates, bool force, CancellationToken ct)
     {
         var bulk = candidates.Count > BulkThreshold;
         var resolver = new InputResolver(partitions, bulk);
         var stored = bulk ? await LoadAllAsync(dataset.Name, ct) : null;
         var items = new List<PlanItem>();
+        var existing = 0;
         foreach (var partition in candidates.Keys)
         {
             var selections = await resolver.SelectAsync(dataset, partition, ct);
@@ -115,6 +116,7 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
                 continue;
             }
 
+            existing++;
             var fingerprint = DatasetCode.PartitionFingerprint(code, selections.Select(s => s.ToSlice()));
             var current = stored is null ? await partitions.GetAsync(dataset.Name, partition, ct) : stored.GetValueOrDefault(partition);
             if (force || current?.Fingerprint != fingerprint)
@@ -126,7 +128,7 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
             }
         }
 
-        return items;
+        return (items, existing);
     }
 
     /// <summary>

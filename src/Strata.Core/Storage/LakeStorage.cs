@@ -15,6 +15,7 @@ public sealed class LakeStorage
 {
     private readonly BlobServiceClient _blobs;
     private readonly TableServiceClient _tables;
+    private readonly string _namespace;
 
     public LakeStorage(StorageOptions options)
     {
@@ -40,7 +41,8 @@ public sealed class LakeStorage
             _tables = new TableServiceClient(options.TableServiceUri, credential);
         }
 
-        Description = _blobs.Uri.ToString();
+        _namespace = options.Namespace ?? "";
+        Description = _blobs.Uri + (_namespace.Length > 0 ? $" (namespace {_namespace})" : "");
     }
 
     /// <summary>The blob endpoint, for messages.</summary>
@@ -48,9 +50,15 @@ public sealed class LakeStorage
 
     public BlobServiceClient Blobs => _blobs;
 
-    public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(name);
+    public BlobContainerClient Container(string name) => _blobs.GetBlobContainerClient(ContainerName(name));
 
-    public TableClient Table(string name) => _tables.GetTableClient(name);
+    public TableClient Table(string name) => _tables.GetTableClient(TableName(name));
+
+    /// <summary>The container's real name in the account (with the namespace prefix).</summary>
+    public string ContainerName(string name) => _namespace.Length == 0 ? name : $"{_namespace}-{name}";
+
+    /// <summary>The table's real name in the account (with the namespace prefix; table names are alphanumeric).</summary>
+    public string TableName(string name) => _namespace + name;
 
     /// <summary>
     /// Creates every container and table that does not exist yet. Idempotent; in Azure, infra has
@@ -60,8 +68,8 @@ public sealed class LakeStorage
     {
         try
         {
-            await Task.WhenAll(LakeContainers.All.Select(c => _blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: ct)));
-            await Task.WhenAll(StrataTables.All.Select(t => _tables.CreateTableIfNotExistsAsync(t, ct)));
+            await Task.WhenAll(LakeContainers.All.Select(c => Container(c).CreateIfNotExistsAsync(cancellationToken: ct)));
+            await Task.WhenAll(StrataTables.All.Select(t => _tables.CreateTableIfNotExistsAsync(TableName(t), ct)));
         }
         catch (RequestFailedException e)
         {

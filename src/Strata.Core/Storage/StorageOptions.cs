@@ -23,12 +23,24 @@ public sealed class StorageOptions
     /// <summary>Client id of a user-assigned managed identity for <c>DefaultAzureCredential</c>. Default: none (system identity or developer login).</summary>
     public string? ManagedIdentityClientId { get; set; }
 
+    /// <summary>
+    /// A prefix for every container and table name, so several lakes can share one account (each
+    /// test, or each developer on a shared dev account). Lower-case letters and digits, at most 10.
+    /// Default: none — the names infra/ provisions.
+    /// </summary>
+    public string? Namespace { get; set; }
+
     /// <summary>True when some storage is configured; false means "start the embedded Azurite".</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || (BlobServiceUri is not null && TableServiceUri is not null);
 
     /// <summary>Throws a clear error when the settings are half given.</summary>
     public void Validate()
     {
+        if (!string.IsNullOrEmpty(Namespace) && (Namespace.Length > 10 || !Namespace.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) || !char.IsAsciiLetterLower(Namespace[0])))
+        {
+            throw new StorageUnavailableException($"Strata:Storage:Namespace '{Namespace}' must be 1-10 lower-case letters or digits, starting with a letter");
+        }
+
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
             return;

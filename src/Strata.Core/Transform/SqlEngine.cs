@@ -50,6 +50,9 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         Run(connection, $"SET temp_directory = {Quote(settings.TempDirectory)}");
         Run(connection, "SET preserve_insertion_order = false");
 
+        // Timestamps are stored in UTC; casting one to a date must give the UTC day, whatever the host's zone.
+        Run(connection, "SET TimeZone = 'UTC'");
+
         foreach (var input in job.Inputs)
         {
             Run(connection, $"CREATE VIEW {Identifier(input.Name)} AS {ViewSql(job, input)}");
@@ -77,7 +80,7 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         }
 
         using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata({Quote(job.OutputParquet)})";
+        count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({Quote(job.OutputParquet)})";
         return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

@@ -90,14 +90,34 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         return azurite;
     }
 
+    /// <summary>
+    /// Stops Azurite gracefully (SIGINT, so it flushes its metadata databases to the data folder —
+    /// a kill would lose the last seconds of writes), then forcibly if it does not exit in time.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                if (!OperatingSystem.IsWindows() && NativeSignals.Interrupt(_process.Id))
+                {
+                    using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                    try
+                    {
+                        await _process.WaitForExitAsync(grace.Token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Did not stop in time; fall through to the kill.
+                    }
+                }
+
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    await _process.WaitForExitAsync();
+                }
             }
         }
         catch (InvalidOperationException)
@@ -117,7 +137,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
 
     private static async Task WaitUntilListeningAsync(Process process, int[] ports, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         foreach (var port in ports)
         {
             while (true)
@@ -133,7 +153,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                     await client.ConnectAsync(IPAddress.Loopback, port, ct);
                     break;
                 }
-                catch (SocketException) when (DateTime.UtcNow < deadline)
+                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(60))
                 {
                     await Task.Delay(100, ct);
                 }

@@ -49,6 +49,9 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
         }).Build();
     }
 
+    /// <summary>Raised with each progress snapshot a workflow publishes (instance id, status).</summary>
+    public event Action<string, object>? StatusChanged;
+
     /// <summary>Records every call of every run when set (for replay tests).</summary>
     public WorkflowHistory? History { get; set; }
 
@@ -117,7 +120,11 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
             {
                 Update(id, s => s with { Status = InstanceStatus.Running });
                 var context = new LocalWorkflowContext(id, _activities, _slots, _retry, _time, _logger,
-                    status => Update(id, s => s with { CustomStatus = status }), History, _options.BatchSize, ct);
+                    status =>
+                    {
+                        Update(id, s => s with { CustomStatus = status });
+                        StatusChanged?.Invoke(id, status);
+                    }, History, _options.BatchSize, ct);
                 var summary = await PipelineWorkflow.RunAsync(context, request, _options.BatchSize);
                 summaries.Add(summary);
                 Update(id, s => s with { Output = summary });

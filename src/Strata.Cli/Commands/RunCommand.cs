@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Json;
+using Strata.Cli.Hosting;
+using Strata.Cli.Output;
+using Strata.Runs;
+using Strata.Workflow;
+using Strata.Workflow.Contracts;
+using Strata.Workflow.Local;
+
+namespace Strata.Cli.Commands;
+
+/// <summary><c>strata run &lt;pipeline&gt; [--force] [--dataset D]... [--from K] [--to K] [--json]</c>.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var pipeline = new Argument<string>("pipeline") { Description = "The pipeline to run" };
+        var force = new Option<bool>("--force") { Description = "Rebuild every partition even if its fingerprint is unchanged" };
+        var datasets = new Option<string[]>("--dataset") { Description = "Only these sources or datasets (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var from = new Option<string?>("--from") { Description = "Only partitions with key >= this" };
+        var to = new Option<string?>("--to") { Description = "Only partitions with key <= this" };
+        var json = new Option<bool>("--json") { Description = "Print the run summary as one JSON document" };
+        var command = new Command("run", "Run a pipeline: land what is waiting, then build every stale partition, layer by layer") { pipeline, force, datasets, from, to, json };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(GlobalOptions.Read(parse), async host =>
+        {
+            var request = new RunRequest(parse.GetValue(pipeline)!, parse.GetValue(force), parse.GetValue(datasets), parse.GetValue(from), parse.GetValue(to));
+            var summaries = await RunAsync(host, request, parse.GetValue(json), ct);
+            return summaries.Any(s => s.Status != RunStatus.Completed) ? ExitCodes.PartitionsFailed : ExitCodes.Ok;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Runs and prints; shared with <c>demo</c>.</summary>
+    public static async Task<IReadOnlyList<RunSummary>> RunAsync(CliHost host, RunRequest request, bool json, CancellationToken ct)
+    {
+        host.Get<Definitions.PipelineCatalog>().Get(request.Pipeline);
+        var workflows = host.Get<LocalWorkflowHost>();
+        var progress = new ProgressPrinter();
+        workflows.StatusChanged += progress.OnStatus;
+        try
+        {
+            var summaries = await workflows.RunAsync(request, ct);
+            foreach (var summary in summaries)
+            {
+                Console.Write(json ? JsonSerializer.Serialize(summary, StrataJson.Indented) + "\n" : RunPrinter.Format(summary));
+            }
+
+            return summaries;
+        }
+        finally
+        {
+            workflows.StatusChanged -= progress.OnStatus;
+        }
+    }
+
+    /// <summary>Progress on stderr: each layer as it starts, each dataset as its partitions finish.</summary>
+    private sealed class ProgressPrinter
+    {
+        private readonly HashSet<string> _printed = [];
+
+        public void OnStatus(string instanceId, object status)
+        {
+            if (status is not RunStatusSnapshot snapshot)
+            {
+                return;
+            }
+
+            lock (_printed)
+            {
+                if (_printed.Add($"layer:{snapshot.Layer}") && snapshot.Layer != "done")
+                {
+                    Console.Error.WriteLine($"[{snapshot.RunId}] {snapshot.Layer}...");
+                }
+
+                foreach (var (dataset, p) in snapshot.Datasets)
+                {
+                    var line = $"  {dataset}: {p.Planned} stale" + (p.Built + p.Skipped + p.Failed > 0 ? $", {p.Built} built, {p.Skipped} up to date, {p.Failed} failed" : "");
+                    if (_printed.Add(line))
+                    {
+                        Console.Error.WriteLine(line);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using Strata.Planning;
+
+namespace Strata.Cli.Output;
+
+/// <summary>Prints a plan: every partition that would rebuild, and why; or that nothing is stale.</summary>
+internal static class PlanPrinter
+{
+    // A plan can hold thousands of partitions; past this many per dataset, a count stands in.
+    private const int MaxListed = 50;
+
+    public static string Format(PipelinePlan plan)
+    {
+        var text = new StringBuilder();
+        if (plan.NothingStale)
+        {
+            return $"{plan.Pipeline}: nothing is stale; a run would build nothing.\n";
+        }
+
+        text.Append($"{plan.Pipeline}: what a run would rebuild, and why\n");
+        foreach (var d in plan.Datasets.Where(d => d.Partitions.Count > 0 || d.UnparsedBlobs.Count > 0))
+        {
+            text.Append($"\n{d.Layer} {d.Dataset}: {d.Partitions.Count} partition(s) stale, {d.UpToDate} up to date\n");
+            foreach (var blob in d.UnparsedBlobs.Take(MaxListed))
+            {
+                text.Append($"  new data     {blob} (not parsed yet; the partitions it touches are known once parsed)\n");
+            }
+
+            var table = new TextTable("  partition", "reason", "detail");
+            foreach (var item in d.Partitions.Take(MaxListed))
+            {
+                table.Add($"  {item.Partition}", Reason(item.Reason), item.Detail);
+            }
+
+            if (d.Partitions.Count > 0)
+            {
+                text.Append(table);
+            }
+
+            if (d.Partitions.Count > MaxListed)
+            {
+                text.Append($"  ... and {d.Partitions.Count - MaxListed} more (use --json for all)\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Reason(Workflow.Contracts.StaleReason reason) => reason switch
+    {
+        Workflow.Contracts.StaleReason.NewData => "new data",
+        Workflow.Contracts.StaleReason.InputChanged => "input changed",
+        Workflow.Contracts.StaleReason.SqlChanged => "SQL changed",
+        Workflow.Contracts.StaleReason.DefinitionChanged => "definition changed",
+        Workflow.Contracts.StaleReason.LoadSpecChanged => "load spec changed",
+        Workflow.Contracts.StaleReason.Forced => "forced",
+        Workflow.Contracts.StaleReason.PreviouslyFailed => "previously failed",
+        Workflow.Contracts.StaleReason.UpstreamStale => "upstream stale",
+        _ => reason.ToString(),
+    };
+}

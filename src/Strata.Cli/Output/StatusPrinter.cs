@@ -1,0 +1,41 @@
+using System.Text;
+using Strata.Status;
+
+namespace Strata.Cli.Output;
+
+/// <summary>Prints <c>strata status</c>.</summary>
+internal static class StatusPrinter
+{
+    public static string Format(StatusReport report)
+    {
+        var text = new StringBuilder();
+        foreach (var p in report.Pipelines)
+        {
+            text.Append($"pipeline {p.Pipeline}");
+            text.Append(p.ActiveRunId is null ? "" : $" (running {p.ActiveRunId})");
+            text.Append(p.Dirty ? " (new data waiting)" : "");
+            text.Append('\n');
+            var table = new TextTable("  layer", "dataset", "partitions", "rows", "failed", "schema", "last run");
+            foreach (var d in p.Datasets)
+            {
+                table.Add($"  {d.Layer}", d.Dataset, d.Partitions, d.Rows, d.FailedPartitions, d.SchemaVersion is { } v ? $"v{v}" : "", d.LastRunId);
+            }
+
+            text.Append(table);
+            foreach (var run in p.RecentRuns)
+            {
+                var took = run.EndedAt is { } end ? $" in {(end - run.StartedAt).TotalSeconds:0.0}s" : "";
+                text.Append($"  run {run.RunId} {run.Status} at {run.StartedAt:yyyy-MM-dd HH:mm:ss}Z{took}\n");
+            }
+
+            text.Append('\n');
+        }
+
+        foreach (var name in report.UnownedLandingBlobs)
+        {
+            text.Append($"unowned landing blob: landing/{name} (no source's landing prefix matches it)\n");
+        }
+
+        return text.ToString();
+    }
+}

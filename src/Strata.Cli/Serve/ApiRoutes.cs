@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Strata.Api;
+
+namespace Strata.Cli.Serve;
+
+/// <summary>The HTTP API's routes over <see cref="StrataApi"/>: the same routes, codes and JSON as the Functions app.</summary>
+internal static class ApiRoutes
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/pipelines/{pipeline}/runs", async (string pipeline, HttpRequest request, StrataApi api, IRunLauncher launcher, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var (run, error) = api.ParseRun(pipeline, await reader.ReadToEndAsync(ct), "http");
+            if (error is not null)
+            {
+                return Write(error);
+            }
+
+            var launch = await launcher.StartAsync(run!, ct);
+            return Write(StrataApi.Accepted($"{request.Scheme}://{request.Host}", launch));
+        });
+
+        app.MapGet("/api/runs/{id}", async (string id, IRunLauncher launcher, CancellationToken ct) =>
+            Write(StrataApi.Run(await launcher.GetAsync(id, ct), id)));
+
+        app.MapGet("/api/pipelines/{pipeline}/plan", async (string pipeline, bool? force, string? from, string? to, StrataApi api, CancellationToken ct) =>
+            Write(await api.PlanAsync(pipeline, force ?? false, from, to, ct)));
+
+        app.MapGet("/api/pipelines/{pipeline}/datasets/{dataset}/partitions", async (string pipeline, string dataset, string? from, string? to, string? limit, StrataApi api, CancellationToken ct) =>
+            Write(await api.PartitionsAsync(pipeline, dataset, from, to, limit, ct)));
+
+        app.MapGet("/api/lineage/{dataset}/{partition}", async (string dataset, string partition, StrataApi api, CancellationToken ct) =>
+            Write(await api.LineageAsync(dataset, partition, ct)));
+
+        app.MapGet("/api/pipelines/{pipeline}/quarantine", async (string pipeline, string? page, string? limit, StrataApi api, CancellationToken ct) =>
+            Write(await api.QuarantineAsync(pipeline, page, limit, ct)));
+    }
+
+    private static ApiJsonResult Write(ApiResult result) => new(result);
+
+    private sealed class ApiJsonResult(ApiResult result) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = result.Status;
+            if (result.Location is not null)
+            {
+                httpContext.Response.Headers.Location = result.Location;
+            }
+
+            await httpContext.Response.WriteAsJsonAsync(result.Body, result.Body?.GetType() ?? typeof(object), StrataJson.Options, httpContext.RequestAborted);
+        }
+    }
+}
