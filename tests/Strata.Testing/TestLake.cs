@@ -119,7 +119,7 @@ public sealed class TestLake : IAsyncDisposable
     public async Task<List<string>> BlobsAsync(string container, string? prefix = null)
     {
         var names = new List<string>();
-        await foreach (var blob in Storage.Container(container).GetBlobsAsync(prefix: prefix))
+        await foreach (var blob in Storage.Container(container).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
         {
             names.Add(blob.Name);
         }

@@ -30,10 +30,12 @@ internal sealed class CliHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<CliHost> StartAsync(CliSettings settings, CancellationToken ct, Action<IServiceCollection>? extra = null)
+    /// <summary>Starts the host; <paramref name="settingsOverrides"/> are layered over the environment (tests use them instead of process-wide variables).</summary>
+    public static async Task<CliHost> StartAsync(CliSettings settings, CancellationToken ct, IReadOnlyDictionary<string, string?>? settingsOverrides = null)
     {
-        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        var overrides = new Dictionary<string, string?>();
+        var given = settingsOverrides ?? new Dictionary<string, string?>();
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(given).Build();
+        var overrides = new Dictionary<string, string?>(given);
         var storage = environment.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
 
         EmbeddedAzurite? azurite = null;
@@ -74,7 +76,6 @@ internal sealed class CliHost : IAsyncDisposable
             .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning))
             .AddStrataCore(configuration)
             .AddStrataLocalHost();
-        extra?.Invoke(services);
         var provider = services.BuildServiceProvider();
         try
         {

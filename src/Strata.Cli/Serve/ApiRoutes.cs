@@ -26,8 +26,8 @@ internal static class ApiRoutes
         app.MapGet("/api/runs/{id}", async (string id, IRunLauncher launcher, CancellationToken ct) =>
             Write(StrataApi.Run(await launcher.GetAsync(id, ct), id)));
 
-        app.MapGet("/api/pipelines/{pipeline}/plan", async (string pipeline, bool? force, string? from, string? to, StrataApi api, CancellationToken ct) =>
-            Write(await api.PlanAsync(pipeline, force ?? false, from, to, ct)));
+        app.MapGet("/api/pipelines/{pipeline}/plan", async (string pipeline, string? force, string? from, string? to, StrataApi api, CancellationToken ct) =>
+            Write(await api.PlanAsync(pipeline, force, from, to, ct)));
 
         app.MapGet("/api/pipelines/{pipeline}/datasets/{dataset}/partitions", async (string pipeline, string dataset, string? from, string? to, string? limit, StrataApi api, CancellationToken ct) =>
             Write(await api.PartitionsAsync(pipeline, dataset, from, to, limit, ct)));

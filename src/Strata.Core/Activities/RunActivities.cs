@@ -13,6 +13,7 @@ public sealed class RunActivities(
     RunStore runs,
     Lander lander,
     PartitionStore partitions,
+    Microsoft.Extensions.Options.IOptions<Workflow.WorkflowOptions> workflow,
     TimeProvider time)
 {
     /// <summary>Allocates the run number, records the run, and returns the pipeline's shape for the workflow.</summary>
@@ -39,7 +40,8 @@ public sealed class RunActivities(
             pipeline.Name,
             input.RequestedAt,
             pipeline.Sources.Select(s => s.Name).ToList(),
-            pipeline.Datasets.Select(d => new DatasetStep(d.Name, d.Layer.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Name).ToList())).ToList());
+            pipeline.Datasets.Select(d => new DatasetStep(d.Name, d.Layer.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Name).ToList())).ToList(),
+            Math.Max(1, workflow.Value.BatchSize));
     }
 
     /// <summary>Lands whatever sits in the pipeline's landing prefixes (a safety net for missed triggers).</summary>
@@ -54,12 +56,21 @@ public sealed class RunActivities(
     }
 
     /// <summary>
-    /// Folds the dataset's new commit-log lines into its summary counts and, when the pass was
-    /// complete and clean, records the code hash and input positions it consumed.
+    /// Writes any missing failure markers, folds the dataset's new commit-log lines into its
+    /// summary counts and, when the pass covered the whole dataset, records the code hash and
+    /// input positions it consumed.
     /// </summary>
     public async Task<bool> CompleteDatasetAsync(CompleteDatasetInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
+        foreach (var failure in input.Failures)
+        {
+            if (await partitions.GetFailureAsync(input.Dataset, failure.Partition, ct) is null)
+            {
+                await partitions.RecordFailureAsync(new FailureMarker(input.Dataset, failure.Partition, failure.Fingerprint, failure.Error, input.RunId, time.GetUtcNow()), ct);
+            }
+        }
+
         var summary = await partitions.GetSummaryAsync(input.Dataset, ct);
         const string self = "~self";
         var counted = summary?.SeenOf(self) ?? 0;

@@ -37,14 +37,20 @@ public sealed class StrataApi(PipelineCatalog catalog, PipelinePlanner planner, 
     public static ApiResult Run(RunInstanceStatus? instance, string id) =>
         instance is null ? ApiResult.NotFound($"no run instance '{id}'") : ApiResult.Ok(instance);
 
-    public async Task<ApiResult> PlanAsync(string pipeline, bool force, string? from, string? to, CancellationToken ct)
+    /// <summary>The plan; <paramref name="force"/> is the query text (<c>true</c>/<c>false</c>, absent = false).</summary>
+    public async Task<ApiResult> PlanAsync(string pipeline, string? force, string? from, string? to, CancellationToken ct)
     {
         if (catalog.Find(pipeline) is null)
         {
             return UnknownPipeline(pipeline);
         }
 
-        return ApiResult.Ok(await planner.PlanAsync(new RunRequest(pipeline, force, null, from, to), ct));
+        if (!bool.TryParse(force ?? "false", out var forced))
+        {
+            return ApiResult.BadRequest("force", $"force must be true or false, not '{force}'");
+        }
+
+        return ApiResult.Ok(await planner.PlanAsync(new RunRequest(pipeline, forced, null, from, to), ct));
     }
 
     public async Task<ApiResult> PartitionsAsync(string pipeline, string dataset, string? from, string? to, string? limit, CancellationToken ct)

@@ -41,13 +41,13 @@ internal sealed class CandidateSet
         }
     }
 
-    // The reason a user most needs to hear wins: a forced or code-changed rebuild explains itself
-    // better than the input changes it also causes.
+    // The reason a user most needs to hear wins: a failure (with its error) or a forced or
+    // code-changed rebuild explains itself better than the input changes it also causes.
     private static int Rank(StaleReason reason) => reason switch
     {
         StaleReason.Forced => 7,
-        StaleReason.LoadSpecChanged or StaleReason.SqlChanged or StaleReason.DefinitionChanged => 6,
-        StaleReason.PreviouslyFailed => 5,
+        StaleReason.PreviouslyFailed => 6,
+        StaleReason.LoadSpecChanged or StaleReason.SqlChanged or StaleReason.DefinitionChanged => 5,
         StaleReason.InputChanged => 4,
         StaleReason.NewData => 3,
         _ => 1,

@@ -12,12 +12,13 @@ namespace Strata.Workflow;
 public static partial class PipelineWorkflow
 {
     /// <summary>Runs the pipeline named in <paramref name="request"/> and returns the run summary.</summary>
-    public static async Task<RunSummary> RunAsync(IWorkflowContext context, RunRequest request, int batchSize)
+    public static async Task<RunSummary> RunAsync(IWorkflowContext context, RunRequest request)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
         var started = await context.CallActivityAsync<RunStarted>(WorkflowNames.StartRun, new StartRunInput(request, context.CurrentUtcDateTime));
         var progress = new RunProgress(started.RunId, started.Pipeline);
+        var batchSize = started.BatchSize;
         LogStarted(context.Logger, started.RunId, started.Pipeline, request.Force);
 
         progress.Enter("land");
@@ -75,7 +76,7 @@ public static partial class PipelineWorkflow
 
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanLoad, new PlanLoadInput(run.RunId, run.RunNumber, request, parsePlan));
             var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildLoadPartition, batchSize, progress);
-            await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, new CompleteDatasetInput(run.RunId, run.RunNumber, source, plan.CodeHash, plan.SqlHash, plan.Seen, Advance(request, results)));
+            await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
             return Summaries.ForSource(plan, parsed, results);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -92,7 +93,7 @@ public static partial class PipelineWorkflow
         {
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanDataset, new PlanDatasetInput(run.RunId, run.RunNumber, request, dataset.Name));
             var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildDatasetPartition, batchSize, progress);
-            await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, new CompleteDatasetInput(run.RunId, run.RunNumber, dataset.Name, plan.CodeHash, plan.SqlHash, plan.Seen, Advance(request, results)));
+            await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
             return Summaries.ForDataset(plan, results);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -143,12 +144,19 @@ public static partial class PipelineWorkflow
     }
 
     /// <summary>
-    /// Whether the dataset may record what it consumed: only after a complete, failure-free pass.
-    /// Otherwise the next run reads the same changes again and re-evaluates them; partitions built
-    /// meanwhile are skipped by their fingerprints, so nothing is lost and nothing is done twice.
+    /// What a dataset records once its partitions are built: every partition was either built with
+    /// the current code or failed — and a failed one keeps a failure marker (CompleteDataset writes
+    /// any a failing activity could not), so the next plan retries it whatever else it records.
     /// </summary>
-    private static bool Advance(RunRequest request, IReadOnlyList<BuildResult> results) =>
-        request.IsComplete && results.All(r => r.Outcome != BuildOutcome.Failed);
+    private static CompleteDatasetInput Completion(RunStarted run, RunRequest request, DatasetPlan plan, IReadOnlyList<BuildResult> results)
+    {
+        var fingerprints = plan.Items.ToDictionary(i => i.Partition, i => i.Fingerprint, StringComparer.Ordinal);
+        var failures = results
+            .Where(r => r.Outcome == BuildOutcome.Failed)
+            .Select(r => new PartitionFailure(r.Partition, fingerprints.GetValueOrDefault(r.Partition, ""), r.Error ?? "failed"))
+            .ToList();
+        return new CompleteDatasetInput(run.RunId, run.RunNumber, plan.Dataset, plan.CodeHash, plan.SqlHash, plan.Seen, request.IsComplete, failures);
+    }
 
     /// <summary>Groups datasets into waves: each wave's inputs are all built by earlier waves or other layers.</summary>
     private static IEnumerable<List<DatasetStep>> Waves(List<DatasetStep> datasets, RunStarted run)

@@ -4,13 +4,18 @@ namespace Strata.Workflow.Contracts;
 /// A started run and the pipeline's shape, read by the activity (not the workflow) so the
 /// workflow stays free of I/O.
 /// </summary>
+/// <remarks>
+/// <see cref="BatchSize"/> is read from configuration by the activity, so it is fixed in the
+/// run's history: changing the setting mid-run cannot make a replay diverge.
+/// </remarks>
 public sealed record RunStarted(
     string RunId,
     long RunNumber,
     string Pipeline,
     DateTimeOffset StartedAt,
     IReadOnlyList<string> Sources,
-    IReadOnlyList<DatasetStep> Datasets);
+    IReadOnlyList<DatasetStep> Datasets,
+    int BatchSize);
 
 /// <summary>One integrate or action dataset as the workflow needs it: name, layer, and what it reads.</summary>
 public sealed record DatasetStep(string Name, string Layer, IReadOnlyList<string> Inputs);

@@ -21,12 +21,20 @@ internal sealed class LocalWorkflowContext(
     ILogger logger,
     Action<object> onStatus,
     WorkflowHistory? history,
-    int batchSize,
+    Action<string>? onActivityCompleted,
     CancellationToken ct) : IWorkflowContext
 {
     public string InstanceId => instanceId;
 
-    public DateTimeOffset CurrentUtcDateTime => time.GetUtcNow();
+    public DateTimeOffset CurrentUtcDateTime
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            history?.ReadTime(now);
+            return now;
+        }
+    }
 
     public ILogger Logger => logger;
 
@@ -37,25 +45,37 @@ internal sealed class LocalWorkflowContext(
     {
         var json = JsonSerializer.Serialize(input, input.GetType(), StrataJson.Options);
         var sequence = history?.Scheduled("activity", name, json);
-        await slots.WaitAsync(ct);
+        string output;
         try
         {
-            var output = await retry.ExecuteAsync(async token => await activities.InvokeAsync(name, json, token), ct);
-            if (sequence is { } s)
-            {
-                history!.Completed(s, output, null);
-            }
-
-            return JsonSerializer.Deserialize<TResult>(output, StrataJson.Options)!;
+            // The activity runs on the pool; this method resumes on the workflow's pump, in the order results arrive.
+            output = await Task.Run(() => InvokeAsync(name, json), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            if (sequence is { } s)
+            if (sequence is { } failed)
             {
-                history!.Completed(s, null, e.Message);
+                history!.Completed(failed, null, e.Message);
             }
 
             throw new ActivityFailedException(name, e);
+        }
+
+        if (sequence is { } s)
+        {
+            history!.Completed(s, output, null);
+        }
+
+        onActivityCompleted?.Invoke(name);
+        return JsonSerializer.Deserialize<TResult>(output, StrataJson.Options)!;
+    }
+
+    private async Task<string> InvokeAsync(string name, string json)
+    {
+        await slots.WaitAsync(ct);
+        try
+        {
+            return await retry.ExecuteAsync(async token => await activities.InvokeAsync(name, json, token), ct);
         }
         finally
         {
@@ -71,7 +91,7 @@ internal sealed class LocalWorkflowContext(
         }
 
         var sequence = history?.Scheduled("subworkflow", name, JsonSerializer.Serialize(batch, StrataJson.Options));
-        var child = new LocalWorkflowContext($"{instanceId}:{sequence}", activities, slots, retry, time, logger, _ => { }, null, batchSize, ct);
+        var child = new LocalWorkflowContext($"{instanceId}:{sequence}", activities, slots, retry, time, logger, _ => { }, null, onActivityCompleted, ct);
         var results = await BuildBatchWorkflow.RunAsync(child, batch);
         var json = JsonSerializer.Serialize(results, StrataJson.Options);
         if (sequence is { } s)

@@ -27,6 +27,7 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
     private readonly ResiliencePipeline _retry;
     private readonly ConcurrentDictionary<string, LocalInstance> _instances = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _restart = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
     public LocalWorkflowHost(ActivityDispatcher activities, PipelineStateStore states, IOptions<WorkflowOptions> options, TimeProvider time, ILogger<LocalWorkflowHost> logger)
@@ -52,6 +53,9 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
     /// <summary>Raised with each progress snapshot a workflow publishes (instance id, status).</summary>
     public event Action<string, object>? StatusChanged;
 
+    /// <summary>Raised after each activity succeeds, with its name (progress counters; tests stop runs midway with it).</summary>
+    public event Action<string>? ActivityCompleted;
+
     /// <summary>Records every call of every run when set (for replay tests).</summary>
     public WorkflowHistory? History { get; set; }
 
@@ -73,6 +77,10 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
                 _running[id] = Task.Run(() => ExecuteAsync(id, request, _stopping.Token), CancellationToken.None);
                 return (id, true);
             }
+
+            // Decided under the same lock the run takes to end, so a start can never fall between
+            // the run's last look at the dirty flag and its end.
+            _restart.Add(id);
         }
 
         await _states.MarkDirtyAsync(request.Pipeline, ct);
@@ -124,16 +132,27 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
                     {
                         Update(id, s => s with { CustomStatus = status });
                         StatusChanged?.Invoke(id, status);
-                    }, History, _options.BatchSize, ct);
-                var summary = await PipelineWorkflow.RunAsync(context, request, _options.BatchSize);
+                    }, History, name => ActivityCompleted?.Invoke(name), ct);
+                var current = request;
+                var summary = await WorkflowPump.RunAsync(() => PipelineWorkflow.RunAsync(context, current));
                 summaries.Add(summary);
                 Update(id, s => s with { Output = summary });
-                if (context.ContinueAsNewInput is not RunRequest next)
+                if (context.ContinueAsNewInput is RunRequest next)
                 {
-                    break;
+                    request = next;
+                    continue;
                 }
 
-                request = next;
+                lock (_running)
+                {
+                    if (!_restart.Remove(id))
+                    {
+                        _running.TryRemove(id, out _);
+                        break;
+                    }
+                }
+
+                request = new RunRequest(request.Pipeline, Trigger: "landing");
             }
 
             Update(id, s => s with { Status = InstanceStatus.Completed });
@@ -146,7 +165,11 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
         }
         finally
         {
-            _running.TryRemove(id, out _);
+            lock (_running)
+            {
+                _restart.Remove(id);
+                _running.TryRemove(id, out _);
+            }
         }
     }
 

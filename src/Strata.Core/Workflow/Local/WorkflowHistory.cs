@@ -9,6 +9,19 @@ public sealed class WorkflowHistory
 {
     private readonly List<HistoryCall> _calls = [];
     private readonly List<int> _completions = [];
+    private readonly List<DateTimeOffset> _times = [];
+
+    /// <summary>The times the workflow read from its context, in order (Durable serves them from history on replay).</summary>
+    public IReadOnlyList<DateTimeOffset> Times
+    {
+        get
+        {
+            lock (_calls)
+            {
+                return _times.ToList();
+            }
+        }
+    }
 
     public IReadOnlyList<HistoryCall> Calls
     {
@@ -30,6 +43,14 @@ public sealed class WorkflowHistory
             {
                 return _completions.ToList();
             }
+        }
+    }
+
+    internal void ReadTime(DateTimeOffset time)
+    {
+        lock (_calls)
+        {
+            _times.Add(time);
         }
     }
 

@@ -1,0 +1,75 @@
+using Strata.Land;
+using Strata.Storage;
+using Strata.Testing;
+using Strata.Tests.Workflow;
+
+namespace Strata.Tests.Land;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class LanderTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly TestPipelines _pipelines = new();
+    private TestLake _lake = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pipelines.Write("shop", Pipelines.Shop);
+        _lake = await TestLake.CreateAsync(azurite, _pipelines.Root);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _lake.DisposeAsync();
+        _pipelines.Dispose();
+    }
+
+    [Fact]
+    public async Task Land_CopiesBytesUnchangedUnderTheirSha256_WithAReceipt()
+    {
+        var bytes = "order_id,ts\n1,2026-11-20T10:00:00Z\n"u8.ToArray();
+
+        var result = await _lake.LandAsync("shop/orders/day one.csv", bytes);
+
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var receipt = await _lake.Get<ReceiptStore>().GetAsync("orders", sha, CancellationToken.None);
+        Assert.Equal(LandOutcome.Landed, result.Outcome);
+        Assert.Equal($"orders/ingest_date={receipt!.IngestDate:yyyy-MM-dd}/{sha}-day_one.csv", result.RawPath);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(await _lake.DownloadAsync(LakeContainers.Raw, result.RawPath!)));
+        Assert.Equal(1, receipt.Sequence);
+        Assert.Equal("shop/orders/day one.csv", receipt.OriginalName);
+    }
+
+    [Fact]
+    public async Task Land_BlobNoSourceOwns_StaysInLandingAndIsReported()
+    {
+        var result = await _lake.LandAsync("elsewhere/file.csv", "a\n1\n");
+
+        Assert.Equal(LandOutcome.Unowned, result.Outcome);
+        Assert.Equal(["elsewhere/file.csv"], await _lake.BlobsAsync(LakeContainers.Landing));
+        Assert.Empty(await _lake.BlobsAsync(LakeContainers.Raw));
+        Assert.Contains("elsewhere/file.csv", (await _lake.Get<ReceiptStore>().UnownedAsync(CancellationToken.None)).Select(u => u.Name));
+    }
+
+    [Fact]
+    public async Task Land_WithKeepLandingBlobs_LeavesTheBlobAndDoesNotLandItTwice()
+    {
+        await _lake.ReopenAsync(new Dictionary<string, string?> { ["Strata:Land:KeepLandingBlobs"] = "true" });
+
+        var first = await _lake.LandAsync("shop/orders/kept.csv", "order_id,ts\n1,2026-11-20T10:00:00Z\n");
+        var sweep = await _lake.Get<Lander>().SweepAsync("shop", CancellationToken.None);
+
+        Assert.Equal(LandOutcome.Landed, first.Outcome);
+        Assert.Equal(LandOutcome.AlreadyLanded, sweep.Single().Outcome);
+        Assert.Equal(["shop/orders/kept.csv"], await _lake.BlobsAsync(LakeContainers.Landing));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("a/b/..\u0001evil name.csv", "_evil_name.csv")]
+    [InlineData("x/..", "file")]
+    [InlineData("x/.hidden.csv", "hidden.csv")]
+    public void Sanitise_KeepsOnlyASafeLastSegment(string landingName, string expected)
+    {
+        Assert.Equal(expected, RawBlobName.Sanitise(landingName));
+    }
+}
