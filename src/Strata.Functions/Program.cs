@@ -1,0 +1,23 @@
+using Azure.Core.Serialization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Strata;
+using Strata.Functions.Hosting;
+using Strata.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+
+// The pipeline definitions ship next to the binaries (see the csproj) unless an app setting points elsewhere.
+builder.Configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.Folder)}"] ??= Path.Combine(AppContext.BaseDirectory, "pipelines");
+builder.Services.AddStrataCore(builder.Configuration);
+builder.Services.AddHostedService<LakeInitializer>();
+
+// Durable histories, activity bindings and run status use the core's JSON, exactly as the local host does.
+// (The run launcher, DurableRunLauncher, wraps a function's [DurableClient] binding, so functions create it per call.)
+builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(StrataJson.Options));
+builder.Services.AddStrataTelemetry();
+
+builder.Build().Run();
