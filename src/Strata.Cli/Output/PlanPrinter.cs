@@ -18,9 +18,14 @@ internal static class PlanPrinter
         }
 
         text.Append($"{plan.Pipeline}: what a run would rebuild, and why\n");
-        foreach (var d in plan.Datasets.Where(d => d.Partitions.Count > 0 || d.UnparsedBlobs.Count > 0))
+        foreach (var d in plan.Datasets.Where(d => d.Partitions.Count > 0 || d.UnparsedBlobs.Count > 0 || d.Pending is not null))
         {
             text.Append($"\n{d.Layer} {d.Dataset}: {d.Partitions.Count} partition(s) stale, {d.UpToDate} up to date\n");
+            if (d.Pending is not null)
+            {
+                text.Append($"  pending      {d.Pending}\n");
+            }
+
             foreach (var blob in d.UnparsedBlobs.Take(MaxListed))
             {
                 text.Append($"  new data     {blob} (not parsed yet; the partitions it touches are known once parsed)\n");

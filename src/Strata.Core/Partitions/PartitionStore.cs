@@ -147,6 +147,22 @@ public sealed class PartitionStore(LakeStorage storage)
         }
     }
 
+    /// <summary>
+    /// Writes committed partition rows in bulk (entity-group batches of 100), without commit-log
+    /// lines: for importing partitions built elsewhere, and for benchmarks that need a large
+    /// committed state. Downstream datasets do not see imported partitions as changes.
+    /// </summary>
+    public async Task ImportAsync(IEnumerable<PartitionRecord> records, int parallelism, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var batches = records
+            .GroupBy(r => r.Dataset)
+            .SelectMany(g => g.Chunk(100))
+            .Select(chunk => chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))).ToList());
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = ct },
+            async (batch, token) => await _table.SubmitTransactionAsync(batch, token));
+    }
+
     public Task RecordFailureAsync(FailureMarker failure, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(failure);

@@ -60,7 +60,7 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
         }
 
         candidates.RemoveWhere(p => !request.InRange(p));
-        var (items, existing) = await EvaluateAsync(dataset, code, candidates, request.Force, ct);
+        var (items, existing) = await EvaluateAsync(dataset, code, candidates, request.Force, summary?.Partitions ?? 0, ct);
         var seen = dataset.Inputs.ToDictionary(i => i.Name, _ => runNumber, StringComparer.Ordinal);
         return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, existing, [], sqlHash);
     }
@@ -101,9 +101,15 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
     }
 
     /// <summary>Computes each candidate's fingerprint and keeps those that differ from the committed one; also counts the candidates that exist.</summary>
-    internal async Task<(IReadOnlyList<PlanItem> Items, int Existing)> EvaluateAsync(DatasetDefinition dataset, string code, CandidateSet candidates, bool force, CancellationToken ct)
+    /// <remarks>
+    /// Candidates are read point by point while they are few, or a small share of the dataset's
+    /// <paramref name="committed"/> partitions; beyond that each input and the dataset are read
+    /// once as ranges. So a plan after k changes reads O(k) rows, and a plan that touches most
+    /// partitions reads each row once.
+    /// </remarks>
+    internal async Task<(IReadOnlyList<PlanItem> Items, int Existing)> EvaluateAsync(DatasetDefinition dataset, string code, CandidateSet candidates, bool force, long committed, CancellationToken ct)
     {
-        var bulk = candidates.Count > BulkThreshold;
+        var bulk = candidates.Count > BulkThreshold && candidates.Count * 4L > committed;
         var resolver = new InputResolver(partitions, bulk);
         var stored = bulk ? await LoadAllAsync(dataset.Name, ct) : null;
         var items = new List<PlanItem>();

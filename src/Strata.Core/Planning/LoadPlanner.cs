@@ -82,7 +82,7 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
         }
 
         candidates.RemoveWhere(p => !request.InRange(p));
-        var lookup = await PartitionLookup.CreateAsync(partitions, fragments, parse, candidates.Count, ct);
+        var lookup = await PartitionLookup.CreateAsync(partitions, fragments, parse, candidates.Count, summary?.Partitions ?? 0, ct);
         var items = new List<PlanItem>();
         foreach (var partition in candidates.Keys)
         {

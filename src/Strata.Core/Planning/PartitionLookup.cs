@@ -6,8 +6,9 @@ namespace Strata.Planning;
 
 /// <summary>
 /// Reads committed partitions and fragments for a load plan: point reads when few partitions are
-/// candidates (the common case after a landing), one range read each when many are (a spec
-/// change or a forced run), so neither case does one request per partition of a large source.
+/// candidates, or few relative to the source (the common case after a landing); one range read
+/// each when most are (a spec change or a forced run). A plan after k changes reads O(k) rows;
+/// a plan over everything reads each row once.
 /// </summary>
 internal sealed class PartitionLookup
 {
@@ -29,9 +30,10 @@ internal sealed class PartitionLookup
         _all = all;
     }
 
-    public static async Task<PartitionLookup> CreateAsync(PartitionStore partitions, FragmentStore fragments, ParsePlan parse, int candidates, CancellationToken ct)
+    public static async Task<PartitionLookup> CreateAsync(PartitionStore partitions, FragmentStore fragments, ParsePlan parse, int candidates, long committed, CancellationToken ct)
     {
-        if (candidates <= BulkThreshold)
+        // Point reads while the candidates are few or a small share of what is committed.
+        if (candidates <= BulkThreshold || candidates * 4L <= committed)
         {
             return new PartitionLookup(partitions, fragments, parse, null, null);
         }

@@ -9,7 +9,7 @@ namespace Strata.Planning;
 public sealed record PipelinePlan(string Pipeline, IReadOnlyList<DatasetPlanView> Datasets)
 {
     /// <summary>True when a run would build nothing.</summary>
-    public bool NothingStale => Datasets.All(d => d.Partitions.Count == 0 && d.UnparsedBlobs.Count == 0);
+    public bool NothingStale => Datasets.All(d => d.Partitions.Count == 0 && d.UnparsedBlobs.Count == 0 && d.Pending is null);
 }
 
 /// <summary>The plan of one source or dataset.</summary>
@@ -18,4 +18,5 @@ public sealed record PipelinePlan(string Pipeline, IReadOnlyList<DatasetPlanView
 /// <param name="Partitions">Stale partitions with their reason and detail.</param>
 /// <param name="UnparsedBlobs">Raw blobs landed but not yet parsed under the current load spec (load only); the partitions they touch are known once parsed.</param>
 /// <param name="UpToDate">Candidates found up to date.</param>
-public sealed record DatasetPlanView(string Dataset, string Layer, IReadOnlyList<PlanItem> Partitions, IReadOnlyList<string> UnparsedBlobs, int UpToDate);
+/// <param name="Pending">Set when an input has raw data not parsed yet: which partitions it touches (and so which of these are re-evaluated) is known only once it is parsed.</param>
+public sealed record DatasetPlanView(string Dataset, string Layer, IReadOnlyList<PlanItem> Partitions, IReadOnlyList<string> UnparsedBlobs, int UpToDate, string? Pending = null);

@@ -35,8 +35,10 @@ public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, 
             var own = items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal);
             var downstream = await UpstreamStaleAsync(dataset, stale, own, ct);
             items.AddRange(downstream.Where(i => request.InRange(i.Partition)));
-            views.Add(new DatasetPlanView(dataset.Name, plan.Layer, items, [], plan.Candidates - plan.Items.Count));
-            stale[dataset.Name] = (items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), dataset.Inputs.Any(i => stale.TryGetValue(i.Name, out var s) && s.Unknown));
+            var unknown = dataset.Inputs.Where(i => stale.TryGetValue(i.Name, out var s) && s.Unknown).Select(i => i.Name).ToList();
+            var pending = unknown.Count == 0 ? null : $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "has" : "have")} data not parsed yet; the partitions it reaches are re-evaluated once it is";
+            views.Add(new DatasetPlanView(dataset.Name, plan.Layer, items, [], plan.Candidates - plan.Items.Count, pending));
+            stale[dataset.Name] = (items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), unknown.Count > 0);
         }
 
         return new PipelinePlan(pipeline.Name, views);
@@ -47,28 +49,34 @@ public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, 
         var candidates = new CandidateSet();
         foreach (var input in dataset.Inputs)
         {
-            if (!stale.TryGetValue(input.Name, out var upstream) || (upstream.Keys.Count == 0 && !upstream.Unknown))
+            if (!stale.TryGetValue(input.Name, out var upstream) || (upstream.Keys.Count == 0 && !(upstream.Unknown && input.Mapping.Kind == MappingKind.All)))
             {
+                // Unparsed data behind an identity or window input is reported as pending, not guessed at.
                 continue;
             }
 
             var keys = new InputResolver(partitions, bulk: true);
-            if (upstream.Unknown || input.Mapping.Kind == MappingKind.All)
+            if (input.Mapping.Kind == MappingKind.All)
             {
-                var why = upstream.Unknown ? $"{input.Name} has raw data not parsed yet" : $"{input.Name} (all) has stale partitions";
-                candidates.AddAll(await DatasetPlanner.AllKeysAsync(dataset, keys, ct), StaleReason.UpstreamStale, why);
+                // Any change to an all-mapped input re-evaluates every partition: listing them all is exact, not a guess.
+                candidates.AddAll(await DatasetPlanner.AllKeysAsync(dataset, keys, ct), StaleReason.UpstreamStale,
+                    upstream.Unknown ? $"{input.Name} (all) has data not parsed yet" : $"{input.Name} (all) has stale partitions");
                 continue;
             }
 
             var changes = upstream.Keys.Select(k => new CommitEntry(input.Name, 0, k, "", null, 0, 0)).ToList();
             var mapped = new CandidateSet();
             await DatasetPlanner.AddChangesAsync(dataset, input, changes, mapped, keys, ct);
-
-            // A window reaches past the data; only partitions that exist or are about to be built count.
-            var existing = (await DatasetPlanner.AllKeysAsync(dataset, keys, ct)).ToHashSet(StringComparer.Ordinal);
-            existing.UnionWith(upstream.Keys);
-            foreach (var key in mapped.Keys.Where(existing.Contains))
+            var exists = new InputResolver(partitions, bulk: false);
+            foreach (var key in mapped.Keys)
             {
+                // A window reaches past the data: only partitions that exist or are about to be built count.
+                if (input.Mapping.Kind == MappingKind.Window && !upstream.Keys.Contains(key)
+                    && !DatasetPlanner.Exists(dataset, key, await exists.SelectAsync(dataset, key, ct)))
+                {
+                    continue;
+                }
+
                 candidates.Add(key, StaleReason.UpstreamStale, mapped[key].Detail.Replace(" changed", " is stale", StringComparison.Ordinal));
             }
         }
