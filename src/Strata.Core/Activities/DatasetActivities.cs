@@ -35,21 +35,7 @@ public sealed partial class DatasetActivities(
     public async Task<BuildResult> BuildDatasetPartitionAsync(BuildInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            return await BuildAsync(input, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var result = await BuildFailures.RecordAsync(partitions, input, e, time.GetUtcNow());
-            LogFailed(input.Dataset, input.Partition, e.Message);
-            if (!BuildFailures.IsUserError(e))
-            {
-                throw;
-            }
-
-            return result;
-        }
+        return await PartitionBuilds.GuardAsync(partitions, input, time, error => LogFailed(input.Dataset, input.Partition, error), () => BuildAsync(input, ct));
     }
 
     private async Task<BuildResult> BuildAsync(BuildInput input, CancellationToken ct)
@@ -58,16 +44,10 @@ public sealed partial class DatasetActivities(
         var code = DatasetCode.Hash(dataset, engine.EngineVersion);
         var selections = await new InputResolver(partitions, bulk: false).SelectAsync(dataset, input.Partition, ct);
         var fingerprint = DatasetCode.PartitionFingerprint(code, selections.Select(s => s.ToSlice()));
-        var previous = await partitions.GetAsync(dataset.Name, input.Partition, ct);
-        var failure = await partitions.GetFailureAsync(dataset.Name, input.Partition, ct);
-        if (!input.Force && previous?.Fingerprint == fingerprint)
+        var (previous, failure, skip) = await PartitionBuilds.BeginAsync(partitions, input, fingerprint, ct);
+        if (skip is not null)
         {
-            if (failure is not null)
-            {
-                await partitions.ClearFailureAsync(failure, ct);
-            }
-
-            return new BuildResult(input.Partition, BuildOutcome.Skipped, 0, 0, previous.OutputHash, null);
+            return skip;
         }
 
         using var temp = new TempFolder("build");

@@ -51,7 +51,7 @@ public sealed partial class LoadActivities(
         var local = temp.File("raw" + Path.GetExtension(input.Blob.RawPath));
         await BlobFiles.DownloadAsync(storage.Container(LakeContainers.Raw), input.Blob.RawPath, local, ct);
 
-        var tokenizer = source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? new PiiTokenizer(piiKey.Bytes.ToArray()) : null;
+        var tokenizer = source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? piiKey.Tokenizer() : null;
         var parser = new RawBlobParser(source, tokenizer, engineOptions.Value);
         var sink = new TempFragmentSink(temp);
         var outcome = await parser.ParseAsync(new RawBlobInput(local, $"raw/{input.Blob.RawPath}", input.Blob.IngestDate), sink, ct);
@@ -116,21 +116,7 @@ public sealed partial class LoadActivities(
     public async Task<BuildResult> BuildLoadPartitionAsync(BuildInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        try
-        {
-            return await new LoadPartitionBuild(this, input).RunAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var result = await BuildFailures.RecordAsync(partitions, input, e, time.GetUtcNow());
-            LogFailed(input.Dataset, input.Partition, e.Message);
-            if (!BuildFailures.IsUserError(e))
-            {
-                throw;
-            }
-
-            return result;
-        }
+        return await PartitionBuilds.GuardAsync(partitions, input, time, error => LogFailed(input.Dataset, input.Partition, error), () => new LoadPartitionBuild(this, input).RunAsync(ct));
     }
 
     internal SourceDefinition Source(string name) =>

@@ -19,16 +19,10 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         var specKey = LoadSpec.Key(spec);
         var headers = new HeaderCache(fragments, source.Name, specKey);
         var (parts, fingerprint) = await LoadPlanner.FragmentsOfAsync(await fragments.ForPartitionAsync(source.Name, specKey, input.Partition, ct), spec, headers, ct);
-        var previous = await partitions.GetAsync(source.Name, input.Partition, ct);
-        var failure = await partitions.GetFailureAsync(source.Name, input.Partition, ct);
-        if (!input.Force && previous?.Fingerprint == fingerprint)
+        var (previous, failure, skip) = await PartitionBuilds.BeginAsync(partitions, input, fingerprint, ct);
+        if (skip is not null)
         {
-            if (failure is not null)
-            {
-                await partitions.ClearFailureAsync(failure, ct);
-            }
-
-            return new BuildResult(input.Partition, BuildOutcome.Skipped, 0, 0, previous.OutputHash, null);
+            return skip;
         }
 
         using var temp = new TempFolder("assemble");

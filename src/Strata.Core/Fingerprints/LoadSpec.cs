@@ -1,4 +1,3 @@
-using System.Globalization;
 using Strata.Definitions;
 
 namespace Strata.Fingerprints;
@@ -41,6 +40,4 @@ public static class LoadSpec
         using var b = new FingerprintBuilder("load-partition");
         return b.Add("spec", specHash).AddAll("raw", rawShas.Order(StringComparer.Ordinal)).Build();
     }
-
-    internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

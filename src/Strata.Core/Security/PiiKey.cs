@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Strata.Security;
@@ -12,21 +11,20 @@ namespace Strata.Security;
 public sealed class PiiKey
 {
     private readonly Lazy<byte[]> _key;
+    private readonly Lazy<string> _keyId;
 
     public PiiKey(IOptions<PiiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _key = new Lazy<byte[]>(() => Load(options.Value));
+        _keyId = new Lazy<string>(() => Tokenizer().KeyId);
     }
 
-    /// <summary>The key bytes. Throws when no key is configured and a source needs one.</summary>
-    public ReadOnlySpan<byte> Bytes => _key.Value;
+    /// <summary>A short public id of the key (see <see cref="Load.Pii.PiiTokenizer.KeyId"/>).</summary>
+    public string KeyId => _keyId.Value;
 
-    /// <summary>A short public id of the key: 16 hex characters.</summary>
-    public string KeyId => IdOf(_key.Value);
-
-    public static string IdOf(ReadOnlySpan<byte> key) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("strata-pii-key-id")))[..16];
+    /// <summary>A tokenizer over this key.</summary>
+    public Load.Pii.PiiTokenizer Tokenizer() => new(_key.Value);
 
     /// <summary>Creates a new random key file (base64) if it does not exist; the demo's key.</summary>
     public static void EnsureKeyFile(string path)

@@ -44,7 +44,7 @@ public static class NodeTools
             return;
         }
 
-        var npm = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
+        var npm = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", "ci --no-audit --no-fund --loglevel=error")
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,

@@ -1,0 +1,31 @@
+using Strata.Bench.Modes;
+
+namespace Strata.Bench;
+
+/// <summary>The benchmark's modes, by name. A mode is one class in <c>Modes/</c>; add new ones here.</summary>
+internal static class BenchModes
+{
+    private static readonly Dictionary<string, (string Help, Func<BenchArgs, Task<int>> Run)> s_modes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["load"] = ("parse + partition + tokenise + write Parquet, ours vs DuckDB (threads=1), and peak memory at two sizes", LoadMode.RunAsync),
+        ["e2e"] = ("land + load of the same CSV end to end through Azurite", EndToEndMode.RunAsync),
+        ["plan"] = ("no-op plan, plan after k changes and one-partition rebuild at 10 / 10,000 / 100,000 partitions, on Azurite", PlanMode.RunAsync),
+        [LoadMemoryProbeMode.Name] = ("(internal) one load in this process, printing its peak memory as JSON", LoadMemoryProbeMode.RunAsync),
+    };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || !s_modes.TryGetValue(args[0], out var mode))
+        {
+            Console.Error.WriteLine("usage: Strata.Bench <mode> [options]");
+            foreach (var (name, (help, _)) in s_modes)
+            {
+                Console.Error.WriteLine($"  {name,-18} {help}");
+            }
+
+            return 2;
+        }
+
+        return await mode.Run(new BenchArgs(args[1..]));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Strata.Bench.Load;
+using Strata.Load;
+
+namespace Strata.Bench.Modes;
+
+/// <summary>
+/// <c>load [--rows N] [--repeat R] [--data DIR]</c>: generates (once, seeded) an orders CSV of N
+/// rows (default 2,000,000), then in this process times our load step and DuckDB (threads=1) on
+/// the same file, R times each, alternating (default 5). Both the best and the median run are
+/// shown; the ratio uses the best of each, which is the least disturbed by other work on a
+/// shared machine. Both first load a 100,000-row file twice, so JIT compilation and DuckDB's
+/// start-up are not timed. Finally it runs our load alone in a child process at N/2 and N rows
+/// and reports each run's peak memory, to show it does not grow with the file.
+/// </summary>
+internal static class LoadMode
+{
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var rows = args.Long("rows", 2_000_000);
+        var repeat = (int)args.Long("repeat", 5);
+        var data = args.String("data", Path.Combine(Path.GetTempPath(), "strata-bench"));
+        var options = new LoadEngineOptions();
+
+        Console.WriteLine($"generating (once) orders CSVs under {data} ...");
+        var input = OrdersFile.Ensure(data, rows);
+        var warm = OrdersFile.Ensure(data, 100_000);
+        var megabytes = new FileInfo(input).Length / 1e6;
+        var ours = Path.Combine(data, "out-ours");
+        var duck = Path.Combine(data, "out-duckdb");
+
+        for (var i = 0; i < 2; i++)
+        {
+            // Twice: tiered JIT promotes hot methods only after they have run a while.
+            await OurLoad.RunAsync(warm, ours, options);
+            DuckDbLoad.Run(warm, duck);
+        }
+
+        var ourRuns = new List<(double Seconds, double Cpu)>();
+        var duckRuns = new List<(double Seconds, double Cpu)>();
+        ParseOutcome? outcome = null;
+        for (var run = 1; run <= repeat; run++)
+        {
+            var (seconds, cpu) = await TimeAsync(async () => outcome = await OurLoad.RunAsync(input, ours, options));
+            ourRuns.Add((seconds, cpu));
+            Console.WriteLine($"  run {run}: ours   {seconds,6:F2} s  (cpu {cpu:F2} s)");
+            (seconds, cpu) = await TimeAsync(() =>
+            {
+                DuckDbLoad.Run(input, duck);
+                return Task.CompletedTask;
+            });
+            duckRuns.Add((seconds, cpu));
+            Console.WriteLine($"  run {run}: duckdb {seconds,6:F2} s  (cpu {cpu:F2} s)");
+        }
+
+        var bestOurs = ourRuns.MinBy(r => r.Seconds);
+        var bestDuck = duckRuns.MinBy(r => r.Seconds);
+        var medianOurs = ourRuns.OrderBy(r => r.Seconds).ElementAt(ourRuns.Count / 2);
+        var medianDuck = duckRuns.OrderBy(r => r.Seconds).ElementAt(duckRuns.Count / 2);
+        Console.WriteLine();
+        Console.WriteLine($"input        {rows:N0} rows x 8 columns, {megabytes:F1} MB ({input})");
+        Console.WriteLine($"ours         {bestOurs.Seconds,6:F2} s  {megabytes / bestOurs.Seconds,6:F1} MB/s  cpu {bestOurs.Cpu:F2} s   " +
+                          $"({outcome!.Fragments.Count} partitions, {outcome.Statistics.RowGroupsWritten} row groups, token cache {outcome.Statistics.TokenCacheHits:N0} hits / {outcome.Statistics.TokenCacheMisses:N0} HMACs)");
+        Console.WriteLine($"duckdb       {bestDuck.Seconds,6:F2} s  {megabytes / bestDuck.Seconds,6:F1} MB/s  cpu {bestDuck.Cpu:F2} s   (threads=1)");
+        Console.WriteLine($"median       ours {medianOurs.Seconds:F2} s ({megabytes / medianOurs.Seconds:F1} MB/s), duckdb {medianDuck.Seconds:F2} s ({megabytes / medianDuck.Seconds:F1} MB/s)");
+        Console.WriteLine($"ratio        ours/duckdb throughput = {bestDuck.Seconds / bestOurs.Seconds:F2}x (best), {medianDuck.Seconds / medianOurs.Seconds:F2}x (median); " +
+                          $"by cpu time {bestDuck.Cpu / bestOurs.Cpu:F2}x (ours runs parsing and row-group writing on two threads)");
+        Console.WriteLine();
+        Console.WriteLine("peak memory of our load step (one child process per size; live = sampled after forced full GCs):");
+        foreach (var size in new[] { rows / 2, rows })
+        {
+            var file = OrdersFile.Ensure(data, size);
+            var probe = await ProbeAsync(file, Path.Combine(data, "out-probe"));
+            Console.WriteLine($"  {size,12:N0} rows  {new FileInfo(file).Length / 1e6,7:F1} MB  " +
+                              $"peak working set {probe.GetProperty("peakWorkingSetMb").GetDouble(),6:F0} MB  " +
+                              $"peak managed heap {probe.GetProperty("peakManagedMb").GetDouble(),6:F0} MB  " +
+                              $"peak live heap {probe.GetProperty("peakLiveMb").GetDouble(),6:F0} MB  " +
+                              $"buffered cells {probe.GetProperty("peakBufferedCells").GetInt64():N0}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<(double Seconds, double Cpu)> TimeAsync(Func<Task> action)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await action();
+        var seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (seconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    private static async Task<JsonElement> ProbeAsync(string input, string output)
+    {
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            info.ArgumentList.Add(typeof(LoadMode).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { LoadMemoryProbeMode.Name, "--input", input, "--output", output })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(info)!;
+        var stdout = await child.StandardOutput.ReadToEndAsync();
+        var stderr = await child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"memory probe failed ({child.ExitCode}): {stderr}");
+        }
+
+        return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
+    }
+}

@@ -1,0 +1,4 @@
+using Strata.Bench;
+
+// dotnet run -c Release --project bench/Strata.Bench -- <mode> [options]
+return await BenchModes.RunAsync(args);

@@ -1,0 +1,68 @@
+using Strata.Definitions;
+using Strata.Partitions;
+using Strata.Security;
+using Strata.Transform;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Activities;
+
+/// <summary>
+/// The rules every partition build follows, written once: skip a fingerprint already committed
+/// (replays and retries do no double work), and on failure record a failure marker (so the next
+/// plan retries it and says why), then either report the failure (the user's to fix: bad SQL, a
+/// bad definition, a missing key) or rethrow (storage trouble, which the host retries).
+/// </summary>
+internal static class PartitionBuilds
+{
+    public static bool IsUserError(Exception e) => e is SqlException or DefinitionException or PiiKeyException;
+
+    /// <summary>Runs a build; failures become a marker plus a Failed result (user errors) or a rethrow (the rest).</summary>
+    public static async Task<BuildResult> GuardAsync(PartitionStore partitions, BuildInput input, TimeProvider time, Action<string> logFailed, Func<Task<BuildResult>> build)
+    {
+        try
+        {
+            return await build();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logFailed(e.Message);
+            try
+            {
+                await partitions.RecordFailureAsync(new FailureMarker(input.Dataset, input.Partition, input.Fingerprint, e.Message, input.RunId, time.GetUtcNow()), CancellationToken.None);
+            }
+            catch (Exception) when (!IsUserError(e))
+            {
+                // Storage is failing too; CompleteDataset writes the marker once the run gets there.
+            }
+
+            if (!IsUserError(e))
+            {
+                throw;
+            }
+
+            return new BuildResult(input.Partition, BuildOutcome.Failed, 0, 0, null, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads the committed partition and any failure marker; when <paramref name="fingerprint"/> is
+    /// already committed (and the run is not forced) returns the Skipped result to answer with.
+    /// </summary>
+    public static async Task<(PartitionRecord? Previous, FailureMarker? Failure, BuildResult? Skip)> BeginAsync(
+        PartitionStore partitions, BuildInput input, string fingerprint, CancellationToken ct)
+    {
+        var previous = await partitions.GetAsync(input.Dataset, input.Partition, ct);
+        var failure = await partitions.GetFailureAsync(input.Dataset, input.Partition, ct);
+        if (input.Force || previous?.Fingerprint != fingerprint)
+        {
+            return (previous, failure, null);
+        }
+
+        if (failure is not null)
+        {
+            await partitions.ClearFailureAsync(failure, ct);
+        }
+
+        return (previous, failure, new BuildResult(input.Partition, BuildOutcome.Skipped, 0, 0, previous!.OutputHash, null));
+    }
+}

@@ -1,0 +1,249 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using Strata.Definitions;
+using Strata.Load.Formats;
+
+namespace Strata.Load.Csv;
+
+/// <summary>
+/// An RFC 4180 CSV/TSV reader over UTF-8 bytes. It never decodes to chars: a record is found with
+/// one vectorised search for a quote or a newline; a record without quotes (the common case) is then
+/// cut at the delimiters in place, and only a record with quotes takes the field-by-field path.
+/// <list type="bullet">
+/// <item>Quoted fields may hold delimiters, <c>""</c> escapes and line breaks (CRLF or LF kept as is).</item>
+/// <item>A quote inside an unquoted field is a literal character (<c>37.8"N</c>).</item>
+/// <item>An unquoted empty field is null; a quoted empty field (<c>""</c>) is an empty string.</item>
+/// <item>Records end at LF or CRLF; blank lines are skipped; a UTF-8 BOM is dropped.</item>
+/// <item>A record's line is the physical line it starts on (the header is line 1).</item>
+/// <item>Invalid UTF-8, a wrong field count, text after a closing quote or an unterminated quote
+/// fail the record, not the file.</item>
+/// </list>
+/// </summary>
+internal sealed partial class CsvRecordSource : IRecordSource
+{
+    private const int InitialBufferBytes = 1 << 20;
+    private static readonly SearchValues<byte> s_quoteOrNewline = SearchValues.Create("\"\n"u8);
+
+    private readonly Stream _stream;
+    private readonly byte _delimiter;
+    private readonly SearchValues<byte> _delimiterOrNewline;
+    private readonly int _maxRecordBytes;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _atFileStart = true;
+    private long _line = 1;
+    private int _headerFields;
+
+    private CsvRecordSource(Stream stream, byte delimiter, ColumnTable columns, int maxRecordBytes)
+    {
+        _stream = stream;
+        _delimiter = delimiter;
+        _delimiterOrNewline = SearchValues.Create([delimiter, (byte)'\n']);
+        _maxRecordBytes = maxRecordBytes;
+        _buffer = new byte[Math.Min(InitialBufferBytes, Math.Max(4096, maxRecordBytes))];
+        Columns = columns;
+    }
+
+    public ColumnTable Columns { get; }
+
+    public bool ColumnsKnownUpfront => true;
+
+    /// <summary>Opens the reader and reads the header row into <paramref name="columns"/>.</summary>
+    public static async Task<CsvRecordSource> OpenAsync(Stream stream, char delimiter, ColumnTable columns, int maxRecordBytes, CancellationToken cancellationToken)
+    {
+        if (delimiter > 0x7F || delimiter is '"' or '\r' or '\n')
+        {
+            throw new ArgumentOutOfRangeException(nameof(delimiter), delimiter, "the CSV delimiter must be one ASCII character other than a quote or a line break");
+        }
+
+        var source = new CsvRecordSource(stream, (byte)delimiter, columns, maxRecordBytes);
+        await source.ReadHeaderAsync(cancellationToken);
+        return source;
+    }
+
+    public (ColumnType Type, int Scale)? NativeType(int column) => null;
+
+    public bool TryRead(RecordBuffer record)
+    {
+        while (_start < _end)
+        {
+            var span = _buffer.AsSpan(_start, _end - _start);
+            var hit = span.IndexOfAny(s_quoteOrNewline);
+            if (hit >= 0 && span[hit] == (byte)'"')
+            {
+                return TryReadQuoted(record);
+            }
+
+            if (hit < 0 && !_eof)
+            {
+                return false; // the record continues past what is buffered
+            }
+
+            var consumed = hit < 0 ? span.Length : hit + 1;
+            var length = hit < 0 ? span.Length : hit;
+            if (length > 0 && span[length - 1] == (byte)'\r')
+            {
+                length--;
+            }
+
+            if (length == 0)
+            {
+                _start += consumed; // blank line
+                _line++;
+                continue;
+            }
+
+            record.Begin(_buffer, _line, _start, length);
+            SplitUnquoted(record, _start, length);
+            _start += consumed;
+            _line++;
+            Validate(record, span[..length]);
+            return true;
+        }
+
+        return false;
+    }
+
+    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        if (_eof)
+        {
+            return false;
+        }
+
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= _maxRecordBytes)
+            {
+                throw new FileFormatException($"the record starting at line {_line} is longer than {_maxRecordBytes} bytes (an unbalanced quote?)");
+            }
+
+            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxRecordBytes));
+        }
+
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+        if (read == 0)
+        {
+            _eof = true;
+            return _start < _end;
+        }
+
+        _end += read;
+        if (_atFileStart && _end >= 3)
+        {
+            _atFileStart = false;
+            if (_buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
+            {
+                _start = 3;
+            }
+        }
+
+        return true;
+    }
+
+    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+    private async Task ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        var header = new RecordBuffer();
+        while (!TryRead(header))
+        {
+            if (!await FillAsync(cancellationToken))
+            {
+                throw new FileFormatException("the file is empty: a CSV file needs a header row");
+            }
+        }
+
+        if (header.Error is not null)
+        {
+            throw new FileFormatException($"the header row cannot be read: {header.Error}");
+        }
+
+        if (header.Raw.Contains((byte)0))
+        {
+            throw new FileFormatException("the header row contains NUL bytes: this is not a text file");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < header.FieldCount; i++)
+        {
+            var name = Encoding.UTF8.GetString(header.Value(i));
+            if (name.Length == 0)
+            {
+                throw new FileFormatException($"header column {i + 1} has no name");
+            }
+
+            if (!seen.Add(name))
+            {
+                throw new FileFormatException($"header column {i + 1} repeats the name '{name}'");
+            }
+
+            Columns.GetOrAdd(name);
+        }
+
+        _headerFields = header.FieldCount;
+    }
+
+    private void SplitUnquoted(RecordBuffer record, int start, int length)
+    {
+        var span = _buffer.AsSpan(start, length);
+        var offset = 0;
+        while (true)
+        {
+            var next = span[offset..].IndexOf(_delimiter);
+            if (next < 0)
+            {
+                var last = length - offset;
+                record.AddField(start + offset, last, last == 0 ? FieldFlags.Null : FieldFlags.None);
+                return;
+            }
+
+            record.AddField(start + offset, next, next == 0 ? FieldFlags.Null : FieldFlags.None);
+            offset += next + 1;
+        }
+    }
+
+    private bool Finish(RecordBuffer record, int contentEnd, int consumedTo, int newlines)
+    {
+        var recordStart = _start;
+        record.SetRaw(recordStart, contentEnd - recordStart);
+        _start = consumedTo;
+        _line += 1 + newlines;
+        Validate(record, _buffer.AsSpan(recordStart, contentEnd - recordStart));
+        return true;
+    }
+
+    private void Validate(RecordBuffer record, ReadOnlySpan<byte> raw)
+    {
+        if (_headerFields > 0 && record.FieldCount != _headerFields)
+        {
+            record.Fail($"expected {_headerFields} fields, found {record.FieldCount}");
+        }
+
+        if (!Utf8.IsValid(raw))
+        {
+            for (var i = 0; i < record.FieldCount; i++)
+            {
+                if (!Utf8.IsValid(record.Value(i)))
+                {
+                    record.Fail($"invalid UTF-8 in column {ColumnName(i)}");
+                    return;
+                }
+            }
+
+            record.Fail("invalid UTF-8");
+        }
+    }
+
+    private string ColumnName(int field) => field >= 0 && field < Columns.Count ? $"'{Columns[field]}'" : $"{field + 1}";
+}

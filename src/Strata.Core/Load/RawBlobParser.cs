@@ -1,0 +1,227 @@
+using Strata.Definitions;
+using Strata.Load.Formats;
+using Strata.Load.Partitioning;
+using Strata.Load.Pii;
+using Strata.Load.Quarantine;
+using Strata.Load.Schema;
+using Strata.Load.Writing;
+using Strata.Parquet;
+
+namespace Strata.Load;
+
+/// <summary>
+/// Parses one raw blob into Parquet fragments, one per partition its rows fall in.
+/// <para>
+/// Two passes over the local file. Pass 1 reads every record, applies the row rules
+/// (<see cref="RowConverter"/>) and infers each column's type from the values of the good rows, so
+/// the type is exact for the whole file. Pass 2 reads it again, converts, tokenises, splits rows by
+/// partition and buffers rows per partition within the memory rules of <see cref="FragmentWriterSet"/>,
+/// which encodes, tokenises, hashes and writes full row groups on one background task while
+/// parsing goes on. Quarantine records are written in pass 2 only.
+/// </para>
+/// <para>
+/// A file that cannot be read as a whole (not the declared format, truncated gzip, no header,
+/// broken JSON array, unreadable Parquet) is quarantined as a unit: <see cref="ParseOutcome.FileError"/>
+/// is set, no fragment is written — not even for rows read before the problem, which pass 1 finds
+/// before anything is written — and one quarantine record with line 0 says why. Bad input never
+/// throws; I/O failures and cancellation do.
+/// </para>
+/// </summary>
+public sealed class RawBlobParser
+{
+    private readonly SourceDefinition _source;
+    private readonly PiiTokenizer? _tokenizer;
+    private readonly LoadEngineOptions _options;
+
+    /// <param name="source">The source whose load spec applies.</param>
+    /// <param name="tokenizer">Required when the source tokenises a column; may be null otherwise.</param>
+    /// <param name="options">Buffering and format options.</param>
+    public RawBlobParser(SourceDefinition source, PiiTokenizer? tokenizer, LoadEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (tokenizer is null && source.Pii.Any(r => r.Action == PiiAction.Tokenise))
+        {
+            throw new ArgumentException($"source '{source.Name}' tokenises PII, so a {nameof(PiiTokenizer)} is required", nameof(tokenizer));
+        }
+
+        _source = source;
+        _tokenizer = tokenizer;
+        _options = options;
+    }
+
+    /// <summary>Parses <paramref name="input"/>, writing fragments and quarantine records to <paramref name="sink"/>.</summary>
+    public async Task<ParseOutcome> ParseAsync(RawBlobInput input, IFragmentSink sink, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(sink);
+        var columns = new ColumnTable();
+        var cutter = new PartitionKeyCutter(_source.Partition.Grain);
+        LoadPlan plan;
+        try
+        {
+            plan = await InferAsync(input, columns, cutter, ct);
+        }
+        catch (FileFormatException e)
+        {
+            return await FileErrorAsync(input, sink, e.Message, ct);
+        }
+
+        columns.Frozen = true;
+        using var tokens = _tokenizer?.CreateSession(_options.TokenCacheEntries);
+        var budget = new BufferBudget(_options.MaxBufferedCells, _options.MaxBufferedStringBytes);
+        var parquetSchema = ParquetColumns.Schema(plan.Schema);
+        var context = new FragmentContext(
+            sink,
+            parquetSchema,
+            parquetSchema.DataFields,
+            ParquetColumns.WriterOptions(_options),
+            new ChunkPool(),
+            [.. plan.Outputs.Select(o => o.Tokenise)],
+            tokens);
+        var sweeps = Math.Max(1, (cutter.Count + _options.MaxOpenFragments - 1) / _options.MaxOpenFragments);
+        var fragments = new List<FragmentInfo>();
+        var rowGroups = 0;
+        await using var quarantine = new QuarantineWriter(sink, input.RawBlobName);
+        long rowsRead = 0;
+        for (var sweep = 0; sweep < sweeps; sweep++)
+        {
+            var members = Enumerable.Range(0, cutter.Count).Where(p => p / _options.MaxOpenFragments == sweep);
+            var writers = new FragmentWriterSet(plan.Schema, context, budget, _options.RowGroupRows, members.ToDictionary(p => p, cutter.RowsIn));
+            try
+            {
+                var read = await WriteSweepAsync(input, columns, plan, cutter, writers, budget, sweep, sweep == 0 ? quarantine : null, ct);
+                rowsRead = sweep == 0 ? read : rowsRead;
+                fragments.AddRange(await writers.CompleteAsync(ct));
+                rowGroups += writers.RowGroupsWritten;
+            }
+            catch
+            {
+                await writers.AbandonAsync();
+                throw;
+            }
+        }
+
+        await quarantine.CompleteAsync(ct);
+        fragments.Sort((a, b) => string.CompareOrdinal(a.Partition, b.Partition));
+        return new ParseOutcome(plan.Schema, fragments, rowsRead, fragments.Sum(f => f.Rows), quarantine.Count, null)
+        {
+            Statistics = new ParseStatistics(budget.PeakCells, budget.PeakStringBytes, rowGroups, sweeps, tokens?.Hits ?? 0, tokens?.Misses ?? 0),
+        };
+    }
+
+    /// <summary>Pass 1: rules and inference over the whole file; numbers the partitions.</summary>
+    private async Task<LoadPlan> InferAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, CancellationToken ct)
+    {
+        await using var reader = await RecordSourceFactory.OpenAsync(_source, input, columns, _options, ct);
+        var plan = new LoadPlan(_source, columns, reader.NativeType, input.IngestDate);
+        if (plan.PartitionColumn is { } partitionColumn && plan.PartitionSource < 0 && reader.ColumnsKnownUpfront)
+        {
+            throw new FileFormatException($"the partition column '{partitionColumn}' is not in the file (columns: {string.Join(", ", columns.Names)})");
+        }
+
+        var converter = new RowConverter(plan);
+        var record = new RecordBuffer();
+        while (true)
+        {
+            while (reader.TryRead(record))
+            {
+                if (converter.CheckAndInfer(record, out _, out var micros))
+                {
+                    cutter.CountRow(plan.FixedPartition is null ? cutter.IndexOf(micros) : cutter.IndexOfFixed(plan.FixedPartition));
+                }
+            }
+
+            if (!await reader.FillAsync(ct))
+            {
+                break;
+            }
+        }
+
+        plan.Complete();
+        return plan;
+    }
+
+    /// <summary>Pass 2 (one sweep): writes the rows of the partitions numbered for this sweep.</summary>
+    private async Task<long> WriteSweepAsync(
+        RawBlobInput input, ColumnTable columns, LoadPlan plan, PartitionKeyCutter cutter,
+        FragmentWriterSet writers, BufferBudget budget, int sweep, QuarantineWriter? quarantine, CancellationToken ct)
+    {
+        IRecordSource reader;
+        try
+        {
+            reader = await RecordSourceFactory.OpenAsync(_source, input, columns, _options, ct);
+        }
+        catch (FileFormatException e)
+        {
+            throw new InvalidOperationException($"'{input.LocalPath}' changed between the two passes: {e.Message}", e);
+        }
+
+        await using var _ = reader;
+        var converter = new RowConverter(plan);
+        var record = new RecordBuffer();
+        var maxOpen = _options.MaxOpenFragments;
+        long rows = 0;
+        try
+        {
+            while (true)
+            {
+                while (reader.TryRead(record))
+                {
+                    rows++;
+                    if (!converter.Convert(record, out var failure, out var micros))
+                    {
+                        if (quarantine is not null)
+                        {
+                            quarantine.Write(record.Line, failure.Reason, failure.Column, failure.Value, record.Raw, hasRaw: true);
+                            if (quarantine.ShouldFlush)
+                            {
+                                await quarantine.FlushAsync(ct);
+                            }
+                        }
+
+                        continue;
+                    }
+
+                    var partition = plan.FixedPartition is null ? cutter.IndexOf(micros) : cutter.IndexOfFixed(plan.FixedPartition);
+                    if (partition / maxOpen != sweep)
+                    {
+                        continue;
+                    }
+
+                    if (!writers.TryReserve(partition, cutter.Value(partition), out var buffer))
+                    {
+                        await writers.MakeRoomAsync(buffer, ct);
+                    }
+
+                    converter.Append(record, buffer.Current!);
+                    if (budget.StringsOverBudget)
+                    {
+                        await writers.RelieveStringsAsync(ct);
+                    }
+                }
+
+                if (!await reader.FillAsync(ct))
+                {
+                    break;
+                }
+            }
+        }
+        catch (FileFormatException e)
+        {
+            throw new InvalidOperationException($"'{input.LocalPath}' changed between the two passes: {e.Message}", e);
+        }
+
+        return rows;
+    }
+
+    private static async Task<ParseOutcome> FileErrorAsync(RawBlobInput input, IFragmentSink sink, string message, CancellationToken ct)
+    {
+        var reason = $"file: {message}";
+        await using var quarantine = new QuarantineWriter(sink, input.RawBlobName);
+        quarantine.Write(0, reason, null, null, default, hasRaw: false);
+        await quarantine.CompleteAsync(ct);
+        return new ParseOutcome(SourceSchema.Empty, [], 0, 0, 0, reason);
+    }
+}

@@ -1,0 +1,24 @@
+using Strata.Definitions;
+
+namespace Strata.Load.Schema;
+
+/// <summary>One column of a <see cref="SourceSchema"/>.</summary>
+/// <param name="Name">Column name as in the file (case-sensitive).</param>
+/// <param name="Type">Logical type.</param>
+/// <param name="Scale">Digits after the point for <see cref="ColumnType.Decimal"/> (Parquet <c>decimal(18, Scale)</c>, 0–9); 0 for every other type.</param>
+/// <param name="Nullable">False only for a column declared <see cref="ColumnHint.Required"/>; inferred columns are always nullable, so a file that happens to have no nulls does not make a new schema version.</param>
+public sealed record SchemaColumn(string Name, ColumnType Type, int Scale, bool Nullable)
+{
+    /// <summary>Precision of every decimal load writes: fits an int64, so Parquet stores it as INT64.</summary>
+    public const int DecimalPrecision = 18;
+
+    /// <summary>The largest decimal scale load infers; more fraction digits make a column double.</summary>
+    public const int MaxDecimalScale = 9;
+
+    /// <summary>Readable form: <c>amount decimal(18,2)</c>, <c>id int64 not null</c>.</summary>
+    public override string ToString()
+    {
+        var type = Type == ColumnType.Decimal ? $"decimal({DecimalPrecision},{Scale})" : Type.ToString().ToLowerInvariant();
+        return Nullable ? $"{Name} {type}" : $"{Name} {type} not null";
+    }
+}

@@ -1,0 +1,54 @@
+namespace Strata.Load.Schema;
+
+/// <summary>
+/// Merges the schema a source has with the schema of newly loaded data (drift policy Evolve).
+/// Columns keep the current order; new columns follow in the incoming order. A column present on
+/// both sides takes the <see cref="TypeLattice"/> join of the two types and is nullable if either
+/// side is. Columns missing from the incoming side are kept (their new rows are null) and are not
+/// drift; a column that becomes nullable counts as <see cref="DriftKind.TypeWidened"/>.
+/// Merging is associative and commutative up to column order, so the schema after a set of files
+/// does not depend on the order they are merged in.
+/// </summary>
+public static class SchemaMerger
+{
+    /// <summary>Merges <paramref name="incoming"/> into <paramref name="current"/>.</summary>
+    /// <returns>The merged schema and one <see cref="DriftEvent"/> per added or changed column.</returns>
+    public static SchemaMergeResult Merge(SourceSchema current, SourceSchema incoming)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(incoming);
+        var columns = new List<SchemaColumn>(current.Columns.Count + incoming.Columns.Count);
+        var events = new List<DriftEvent>();
+        foreach (var mine in current.Columns)
+        {
+            var theirs = incoming.Find(mine.Name);
+            if (theirs is null)
+            {
+                columns.Add(mine);
+                continue;
+            }
+
+            var (type, scale) = TypeLattice.Join(mine.Type, mine.Scale, theirs.Type, theirs.Scale);
+            var merged = new SchemaColumn(mine.Name, type, scale, mine.Nullable || theirs.Nullable);
+            if (merged != mine)
+            {
+                events.Add(new DriftEvent(DriftKind.TypeWidened, mine.Name, mine, merged));
+            }
+
+            columns.Add(merged);
+        }
+
+        foreach (var theirs in incoming.Columns)
+        {
+            if (current.Find(theirs.Name) is null)
+            {
+                // Rows loaded before the column existed read it as null, so an added column is nullable.
+                var added = current.Columns.Count == 0 ? theirs : theirs with { Nullable = true };
+                columns.Add(added);
+                events.Add(new DriftEvent(DriftKind.ColumnAdded, theirs.Name, null, added));
+            }
+        }
+
+        return new SchemaMergeResult(events.Count == 0 ? current : new SourceSchema(columns), events);
+    }
+}

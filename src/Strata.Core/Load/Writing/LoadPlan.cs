@@ -1,0 +1,167 @@
+using System.Globalization;
+using Strata.Definitions;
+using Strata.Load.Formats;
+using Strata.Load.Schema;
+
+namespace Strata.Load.Writing;
+
+/// <summary>
+/// The source definition applied to one file's columns: a <see cref="ColumnRule"/> per column
+/// (hint, PII rule, strictness, fixed type), the partition column, and — after pass 1 — the output
+/// columns and schema. Drift <see cref="DriftPolicy.Evolve"/>: the file's columns in file order,
+/// typed by inference unless a hint fixes them. <see cref="DriftPolicy.Strict"/>: exactly the
+/// declared columns in declaration order; a file column without a hint must be empty.
+/// </summary>
+internal sealed class LoadPlan
+{
+    private readonly SourceDefinition _source;
+    private readonly ColumnTable _table;
+    private readonly Func<int, (ColumnType Type, int Scale)?> _nativeType;
+    private readonly List<ColumnRule> _rules = [];
+    private int _tableCount = -1;
+
+    /// <param name="source">The source definition.</param>
+    /// <param name="table">The reader's columns (the same table serves both passes).</param>
+    /// <param name="nativeType">The reader's own type of a column (Parquet input), or null.</param>
+    /// <param name="ingestDate">The partition value of ingest-date sources.</param>
+    public LoadPlan(SourceDefinition source, ColumnTable table, Func<int, (ColumnType Type, int Scale)?> nativeType, DateOnly ingestDate)
+    {
+        _source = source;
+        _table = table;
+        _nativeType = nativeType;
+        var spec = source.Partition;
+        if (spec.IngestDate)
+        {
+            FixedPartition = ingestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else if (spec.Column is null)
+        {
+            FixedPartition = PartitionKeySpec.SinglePartition;
+        }
+
+        Refresh();
+    }
+
+    public IReadOnlyList<ColumnRule> Rules => _rules;
+
+    /// <summary>The partition value of every row, when it does not come from a column.</summary>
+    public string? FixedPartition { get; }
+
+    public string? PartitionColumn => FixedPartition is null ? _source.Partition.Column : null;
+
+    /// <summary>Index of the partition column in the table; -1 when the file lacks it.</summary>
+    public int PartitionSource { get; private set; } = -1;
+
+    public Grain Grain => _source.Partition.Grain;
+
+    /// <summary>Rules whose values must parse as a fixed type (pass 1 checks them).</summary>
+    public ColumnRule[] FixedRules { get; private set; } = [];
+
+    /// <summary>Rules typed by inference (pass 1 classifies them).</summary>
+    public ColumnRule[] InferredRules { get; private set; } = [];
+
+    /// <summary>Required rules typed by inference (pass 1 checks they are not empty).</summary>
+    public ColumnRule[] RequiredInferredRules { get; private set; } = [];
+
+    /// <summary>Strict drift: columns that must be empty.</summary>
+    public ColumnRule[] UndeclaredRules { get; private set; } = [];
+
+    /// <summary>Declared required columns the file does not have (every row fails).</summary>
+    public string[] MissingRequired { get; private set; } = [];
+
+    public OutputColumn[] Outputs { get; private set; } = [];
+
+    public SourceSchema Schema { get; private set; } = SourceSchema.Empty;
+
+    /// <summary>Picks up columns a JSON reader met since the last call; cheap when there are none.</summary>
+    public void Refresh()
+    {
+        if (_table.Count != _tableCount)
+        {
+            AddNewColumns(); // kept apart: its lambdas would otherwise allocate a closure on every call
+        }
+    }
+
+    private void AddNewColumns()
+    {
+        var table = _table;
+
+        for (var i = _rules.Count; i < table.Count; i++)
+        {
+            var name = table[i];
+            var hint = _source.HintFor(name);
+            var native = _nativeType(i);
+            var rule = new ColumnRule(i, name)
+            {
+                Hint = hint,
+                Pii = _source.PiiFor(name),
+                Undeclared = _source.Drift == DriftPolicy.Strict && hint is null,
+                Fixed = hint?.Type is { } declared ? (declared, 0) : native,
+            };
+            if (rule.Fixed is { } fixedType && hint?.Type is null)
+            {
+                rule.Inference = ColumnInference.Fixed(fixedType.Type, fixedType.Scale);
+            }
+
+            _rules.Add(rule);
+        }
+
+        _tableCount = table.Count;
+        var live = _rules.Where(r => !r.Dropped && !r.Undeclared).ToArray();
+        FixedRules = [.. live.Where(r => r.Fixed is not null)];
+        InferredRules = [.. live.Where(r => r.Fixed is null)];
+        RequiredInferredRules = [.. InferredRules.Where(r => r.Required)];
+        UndeclaredRules = [.. _rules.Where(r => r.Undeclared && !r.Dropped)];
+        MissingRequired = [.. _source.Schema.Where(h => h.Required && _source.PiiFor(h.Name)?.Action != PiiAction.Drop && table.IndexOf(h.Name) < 0).Select(h => h.Name)];
+        PartitionSource = PartitionColumn is null ? -1 : table.IndexOf(PartitionColumn);
+    }
+
+    /// <summary>Fixes the output columns from what pass 1 learnt. Call once, after pass 1.</summary>
+    public void Complete()
+    {
+        Refresh();
+        var outputs = new List<OutputColumn>();
+        if (_source.Drift == DriftPolicy.Strict)
+        {
+            foreach (var hint in _source.Schema)
+            {
+                var index = _table.IndexOf(hint.Name);
+                var rule = index >= 0 ? _rules[index] : null;
+                if (rule?.Dropped == true || (rule is null && _source.PiiFor(hint.Name)?.Action == PiiAction.Drop))
+                {
+                    continue;
+                }
+
+                outputs.Add(rule is null ? Missing(hint) : Output(rule));
+            }
+        }
+        else
+        {
+            outputs.AddRange(_rules.Where(r => !r.Dropped).Select(Output));
+        }
+
+        Outputs = [.. outputs];
+        Schema = new SourceSchema([.. outputs.Select(o => new SchemaColumn(o.Name, o.Type, o.Type == ColumnType.Decimal ? o.Scale : 0, !o.Required))]);
+    }
+
+    private OutputColumn Missing(ColumnHint hint)
+    {
+        var tokenise = _source.PiiFor(hint.Name) is { Action: PiiAction.Tokenise } pii ? pii.Normalise : (PiiNormalise?)null;
+        var type = tokenise is null ? hint.Type ?? ColumnType.String : ColumnType.String;
+        return new OutputColumn(hint.Name, type, 0, -1, hint.Required, null, tokenise, Inferred: false);
+    }
+
+    private static OutputColumn Output(ColumnRule rule)
+    {
+        var (type, scale) = rule.Hint?.Type is { } declared
+            ? (declared, declared == ColumnType.Decimal ? rule.Inference.Digits.Scale : 0)
+            : rule.Fixed ?? rule.Inference.Result;
+        if (rule.Pii is { Action: PiiAction.Tokenise } pii)
+        {
+            var validate = rule.Hint?.Type is { } t and not ColumnType.String ? t : (ColumnType?)null;
+            return new OutputColumn(rule.Name, ColumnType.String, 0, rule.Source, rule.Required, validate, pii.Normalise, Inferred: false);
+        }
+
+        return new OutputColumn(rule.Name, type, scale, rule.Source, rule.Required, null, null, Inferred: rule.Fixed is null);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text;
+using Strata.Definitions;
+
+namespace Strata.Tests.Load.Csv;
+
+public sealed class CsvParsingTests
+{
+    private static readonly SourceDefinition s_text = LoadHarness.Unpartitioned();
+
+    [Fact]
+    public async Task Csv_WithEmbeddedNewlines_KeepsTheRecordTogether()
+    {
+        using var harness = new LoadHarness();
+
+        var outcome = await harness.ParseTextAsync(s_text, "a.csv", "id,note\n1,\"line one\nline two\"\n2,plain\n");
+
+        Assert.Equal(2, outcome.RowsLoaded);
+        var rows = await harness.RowsAsync("all");
+        Assert.Equal("line one\nline two", rows[0]["note"]);
+        Assert.Equal("plain", rows[1]["note"]);
+    }
+
+    [Fact]
+    public async Task Csv_LineNumbers_AreWhereTheRecordStarts()
+    {
+        using var harness = new LoadHarness();
+
+        await harness.ParseTextAsync(s_text, "a.csv", "id,note\r\n1,\"two\r\nlines\"\r\n2,ok\r\n3,too,many\r\n4,\"x\ny\nz\",extra\r\n5,ok\r\n");
+
+        var quarantined = harness.Quarantine();
+        Assert.Equal([5L, 6L], quarantined.Select(q => q.GetProperty("line").GetInt64()));
+        Assert.All(quarantined, q => Assert.Contains("expected 2 fields", q.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        Assert.Equal("3,too,many", quarantined[0].GetProperty("raw").GetString());
+        Assert.Equal("4,\"x\ny\nz\",extra", quarantined[1].GetProperty("raw").GetString());
+    }
+
+    [Fact]
+    public async Task Csv_QuotedEmpty_IsAnEmptyString_UnquotedEmpty_IsNull()
+    {
+        using var harness = new LoadHarness();
+
+        await harness.ParseTextAsync(s_text, "a.csv", "a,b,c\nx,\"\",\n");
+
+        var row = Assert.Single(await harness.RowsAsync("all"));
+        Assert.Equal("x", row["a"]);
+        Assert.Equal("", row["b"]);
+        Assert.Null(row["c"]);
+    }
+
+    [Fact]
+    public async Task Csv_WithBomAndCrlfAndBlankLines_ReadsCleanNames()
+    {
+        using var harness = new LoadHarness();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("name,qty\r\n\r\napple,3\r\n\r\npear,4")).ToArray();
+
+        var outcome = await harness.ParseBytesAsync(s_text, "a.csv", bytes);
+
+        Assert.Equal(["name", "qty"], outcome.Schema.Columns.Select(c => c.Name));
+        var rows = await harness.RowsAsync("all");
+        Assert.Equal(["apple", "pear"], rows.Select(r => r["name"]));
+        Assert.Equal([3L, 4L], rows.Select(r => r["qty"]));
+    }
+
+    [Fact]
+    public async Task Tsv_UsesTabs_AndCommasAreText()
+    {
+        using var harness = new LoadHarness();
+
+        await harness.ParseTextAsync(s_text, "a.tsv", "a\tb\nx,y\t2\n");
+
+        var row = Assert.Single(await harness.RowsAsync("all"));
+        Assert.Equal("x,y", row["a"]);
+        Assert.Equal(2L, row["b"]);
+    }
+
+    [Fact]
+    public async Task Csv_DeclaredDelimiter_IsUsed()
+    {
+        using var harness = new LoadHarness();
+
+        await harness.ParseTextAsync(s_text with { Delimiter = ';' }, "a.csv", "a;b\n1,5;x\n");
+
+        var row = Assert.Single(await harness.RowsAsync("all"));
+        Assert.Equal("1,5", row["a"]);
+    }
+
+    [Theory]
+    [InlineData("a,b,a\n1,2,3\n", "repeats the name 'a'")]
+    [InlineData("a,,c\n1,2,3\n", "header column 2 has no name")]
+    [InlineData("", "the file is empty")]
+    public async Task Csv_WithABadHeader_IsAFileError(string text, string reason)
+    {
+        using var harness = new LoadHarness();
+
+        var outcome = await harness.ParseTextAsync(s_text, "a.csv", text);
+
+        Assert.Contains(reason, outcome.FileError, StringComparison.Ordinal);
+        Assert.Empty(outcome.Fragments);
+        var record = Assert.Single(harness.Quarantine());
+        Assert.Equal(0, record.GetProperty("line").GetInt64());
+        Assert.StartsWith("file: ", record.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, record.GetProperty("raw").ValueKind);
+    }
+
+    [Fact]
+    public async Task Csv_ThatIsBinaryGarbage_IsAFileError()
+    {
+        using var harness = new LoadHarness();
+        var garbage = new byte[4096];
+        new Random(7).NextBytes(garbage);
+        garbage[10] = (byte)'\n';
+
+        var outcome = await harness.ParseBytesAsync(s_text with { Format = SourceFormat.Csv }, "a.csv", garbage);
+
+        Assert.NotNull(outcome.FileError);
+        Assert.Empty(outcome.Fragments);
+        Assert.Single(harness.Quarantine());
+    }
+
+    [Fact]
+    public async Task Csv_WithInvalidUtf8InAField_QuarantinesThatRowOnly()
+    {
+        using var harness = new LoadHarness();
+        var bytes = Encoding.UTF8.GetBytes("id,name\n1,ok\n2,bad").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\n3,fine\n")).ToArray();
+
+        var outcome = await harness.ParseBytesAsync(s_text, "a.csv", bytes);
+
+        Assert.Equal(2, outcome.RowsLoaded);
+        var record = Assert.Single(harness.Quarantine());
+        Assert.Equal(3, record.GetProperty("line").GetInt64());
+        Assert.Equal("invalid UTF-8 in column 'name'", record.GetProperty("reason").GetString());
+        Assert.Equal(Convert.ToBase64String(bytes.AsSpan(13, 7)), record.GetProperty("rawBase64").GetString());
+        Assert.Equal(["ok", "fine"], (await harness.RowsAsync("all")).Select(r => r["name"]));
+    }
+
+    [Fact]
+    public async Task Csv_WithAnUnterminatedQuote_QuarantinesTheRestAsOneRecord()
+    {
+        using var harness = new LoadHarness();
+
+        var outcome = await harness.ParseTextAsync(s_text, "a.csv", "a,b\n1,2\n3,\"never closed\n4,5\n");
+
+        Assert.Equal(1, outcome.RowsLoaded);
+        var record = Assert.Single(harness.Quarantine());
+        Assert.Equal(3, record.GetProperty("line").GetInt64());
+        Assert.Contains("unterminated quoted field", record.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_WithTextAfterAClosingQuote_QuarantinesTheRow()
+    {
+        using var harness = new LoadHarness();
+
+        var outcome = await harness.ParseTextAsync(s_text, "a.csv", "a,b\n\"x\"y,2\n3,4\n");
+
+        Assert.Equal(1, outcome.RowsLoaded);
+        Assert.Contains("after the closing quote in column 'a'", Assert.Single(harness.Quarantine()).GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_LargerThanTheReadBuffer_KeepsRecordsThatSpanRefills()
+    {
+        using var harness = new LoadHarness();
+        var text = new StringBuilder("id,note\n");
+        for (var i = 0; i < 60_000; i++)
+        {
+            text.Append(i).Append(i % 3 == 0 ? ",\"multi\nline, \"\"quoted\"\" note\"\n" : ",plain note text\n");
+        }
+
+        var outcome = await harness.ParseTextAsync(s_text, "a.csv", text.ToString());
+
+        Assert.Equal(60_000, outcome.RowsLoaded);
+        var rows = await harness.RowsAsync("all");
+        Assert.Equal(Enumerable.Range(0, 60_000).Select(i => (object)(long)i), rows.Select(r => r["id"]));
+        Assert.All(rows.Where(r => (long)r["id"]! % 3 == 0), r => Assert.Equal("multi\nline, \"quoted\" note", r["note"]));
+    }
+
+    [Fact]
+    public async Task Csv_Gzipped_IsReadByExtensionAndMagicBytes()
+    {
+        using var harness = new LoadHarness();
+
+        var byName = await harness.ParseBytesAsync(s_text, "a.csv.gz", LoadHarness.Gzip("a,b\n1,2\n"));
+        var byMagic = await harness.ParseBytesAsync(s_text with { Format = SourceFormat.Csv }, "upload.bin", LoadHarness.Gzip("a,b\n1,2\n"));
+
+        Assert.Equal(1, byName.RowsLoaded);
+        Assert.Equal(1, byMagic.RowsLoaded);
+    }
+
+    [Fact]
+    public async Task Csv_TruncatedGzip_QuarantinesTheWholeFile()
+    {
+        using var harness = new LoadHarness();
+        var text = new StringBuilder("id,name\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            text.Append(i).Append(",name ").Append(i * 7919 % 10007).Append('\n');
+        }
+
+        var gzip = LoadHarness.Gzip(text.ToString());
+
+        var outcome = await harness.ParseBytesAsync(s_text, "a.csv.gz", gzip[..(gzip.Length * 2 / 3)]);
+
+        Assert.Contains("gzip", outcome.FileError, StringComparison.Ordinal);
+        Assert.Empty(outcome.Fragments);
+        Assert.Empty(harness.Sink.Opened);
+        Assert.Equal(0, outcome.RowsLoaded);
+        var record = Assert.Single(harness.Quarantine());
+        Assert.Equal(0, record.GetProperty("line").GetInt64());
+    }
+}
