@@ -25,7 +25,7 @@ internal static class PlanMode
         await using var azurite = await EmbeddedAzurite.StartAsync(Path.Combine(folder, "azurite"), null, CancellationToken.None);
         Console.WriteLine($"plan benchmark: Azurite on 127.0.0.1:{azurite.TablePort}; {Environment.ProcessorCount} cores");
         await MeasureAsync(azurite, folder, 10, changed, print: false);
-        Console.WriteLine($"{"partitions",12} {"seed s",8} {"no-op plan ms",14} {"rows read",10} {"requests",9} {$"plan after {changed} changed ms",26} {"rows read",10} {"stale",6} {"rebuild 1 partition s",22} {"rows read",10} {"requests",9}");
+        Console.WriteLine($"{"partitions",12} {"seed s",8} {"no-op plan ms",14} {"rows read",10} {"requests",9} {$"plan after {changed} changed ms",26} {"rows read",10} {"stale",6} {"rebuild 1 partition s",22} {"rows read",10} {"requests",9} {"1 point read ms",16}");
         foreach (var size in sizes)
         {
             await MeasureAsync(azurite, folder, size, changed, print: true);
@@ -51,6 +51,7 @@ internal static class PlanMode
             seed.Stop();
 
             var planner = lake.Get<PipelinePlanner>();
+            var pointRead = await PointReadMillisecondsAsync(lake, size);
             var (noOpMs, noOpRows, noOpRequests) = await MeasurePlanAsync(lake, planner, expectNothing: true);
 
             // One changed partition, end to end: land a file for one existing hour and run everything.
@@ -75,9 +76,29 @@ internal static class PlanMode
 
             if (print)
             {
-                Console.WriteLine($"{size,12:N0} {seed.Elapsed.TotalSeconds,8:0.0} {noOpMs,14:0.0} {noOpRows,10} {noOpRequests,9} {changedMs,26:0.0} {changedRows,10} {stale,6} {rebuild.Elapsed.TotalSeconds,22:0.00} {rebuildRows,10} {rebuildRequests,9}");
+                Console.WriteLine($"{size,12:N0} {seed.Elapsed.TotalSeconds,8:0.0} {noOpMs,14:0.0} {noOpRows,10} {noOpRequests,9} {changedMs,26:0.0} {changedRows,10} {stale,6} {rebuild.Elapsed.TotalSeconds,22:0.00} {rebuildRows,10} {rebuildRequests,9} {pointRead,16:0.00}");
             }
         }
+    }
+
+    /// <summary>
+    /// Median time of one partition-row point read: the emulator's own cost per request, which
+    /// grows with the table's size (Azurite keeps tables in LokiJS) even though Strata's request
+    /// count does not.
+    /// </summary>
+    private static async Task<double> PointReadMillisecondsAsync(BenchLake lake, int size)
+    {
+        var store = lake.Get<Strata.Partitions.PartitionStore>();
+        var times = new List<double>();
+        for (var i = 0; i < 41; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            _ = await store.GetAsync("events", SyntheticState.Hour(i * 7919 % size), CancellationToken.None);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[20];
     }
 
     private static async Task LandAsync(BenchLake lake, string name, string csv)

@@ -18,8 +18,12 @@ public sealed class PipelineCatalog
 
     public IReadOnlyList<PipelineDefinition> Pipelines { get; }
 
-    /// <summary>Reads and validates every <c>*/pipeline.yaml</c> under <paramref name="folder"/>.</summary>
-    public static PipelineCatalog Load(string folder)
+    /// <summary>
+    /// Reads and validates every <c>*/pipeline.yaml</c> under <paramref name="folder"/>; with
+    /// <paramref name="sqlProblem"/> (the engine's parser: SQL text to problem or null), every
+    /// dataset's SQL is parsed too, so bad SQL fails before anything runs.
+    /// </summary>
+    public static PipelineCatalog Load(string folder, Func<string, string?>? sqlProblem = null)
     {
         if (!Directory.Exists(folder))
         {
@@ -32,6 +36,11 @@ public sealed class PipelineCatalog
             .Select(PipelineReader.Read)
             .ToList();
         CheckUnique(pipelines);
+        if (sqlProblem is not null && SqlProblems(pipelines, sqlProblem).FirstOrDefault() is { } first)
+        {
+            throw first;
+        }
+
         return new PipelineCatalog(Path.GetFullPath(folder), pipelines);
     }
 
@@ -50,6 +59,24 @@ public sealed class PipelineCatalog
     /// <summary>The pipeline that declares a source or dataset, or null.</summary>
     public PipelineDefinition? PipelineOf(string sourceOrDataset) =>
         Pipelines.FirstOrDefault(p => p.FindSource(sourceOrDataset) is not null || p.FindDataset(sourceOrDataset) is not null);
+
+    /// <summary>Every dataset whose SQL the engine cannot parse, as an error naming the SQL file and line.</summary>
+    public static IEnumerable<DefinitionException> SqlProblems(IEnumerable<PipelineDefinition> pipelines, Func<string, string?> sqlProblem)
+    {
+        ArgumentNullException.ThrowIfNull(sqlProblem);
+        foreach (var pipeline in pipelines)
+        {
+            foreach (var dataset in pipeline.Datasets)
+            {
+                if (sqlProblem(dataset.Sql) is { } problem)
+                {
+                    var line = System.Text.RegularExpressions.Regex.Match(problem, @"LINE (\d+):") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+                    var file = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(pipeline.Folder, dataset.SqlPath));
+                    yield return new DefinitionException(new SourceLocation(file, line, 1), $"the SQL of dataset '{dataset.Name}' does not parse: {problem.ReplaceLineEndings(" ")}");
+                }
+            }
+        }
+    }
 
     private static void CheckUnique(List<PipelineDefinition> pipelines)
     {

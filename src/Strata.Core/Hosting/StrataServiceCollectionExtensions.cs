@@ -37,7 +37,7 @@ public static class StrataServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(sp => PipelineCatalog.Load(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Folder));
+        services.AddSingleton(sp => PipelineCatalog.Load(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Folder, SqlEngine.CheckSyntax));
         services.AddSingleton<PiiKey>();
         services.AddSingleton<SqlEngine>();
 

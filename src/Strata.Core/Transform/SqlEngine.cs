@@ -25,13 +25,14 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         ArgumentNullException.ThrowIfNull(sql);
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json_serialize_sql($sql)";
+        command.CommandText = "SELECT json_serialize_sql(CAST($sql AS VARCHAR))";
         command.Parameters.Add(new DuckDBParameter("sql", TrimStatement(sql)));
         using var doc = JsonDocument.Parse((string)command.ExecuteScalar()!);
         var root = doc.RootElement;
         if (root.TryGetProperty("error", out var error) && error.GetBoolean())
         {
-            return root.TryGetProperty("error_message", out var message) ? message.GetString() : "the SQL does not parse";
+            var text = root.TryGetProperty("error_message", out var message) ? message.GetString() ?? "" : "the SQL does not parse";
+            return PositionOf(root, sql) is { } line && !text.Contains("LINE ", StringComparison.Ordinal) ? $"LINE {line}: {text}" : text;
         }
 
         var statements = root.GetProperty("statements");
@@ -82,6 +83,21 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         using var count = connection.CreateCommand();
         count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({Quote(job.OutputParquet)})";
         return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The 1-based line of the parser's error position, when it gives one (a character offset into the trimmed statement).</summary>
+    private static int? PositionOf(JsonElement error, string sql)
+    {
+        if (!error.TryGetProperty("position", out var position)
+            || !int.TryParse(position.ValueKind == JsonValueKind.String ? position.GetString() : position.GetRawText(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
+        {
+            return null;
+        }
+
+        var text = TrimStatement(sql);
+        var leading = sql.IndexOf(text, StringComparison.Ordinal);
+        var upTo = sql[..Math.Min(sql.Length, Math.Max(0, leading) + offset)];
+        return upTo.Count(c => c == '\n') + 1;
     }
 
     private static string ViewSql(SqlJob job, SqlInput input)

@@ -43,14 +43,7 @@ public static class DefinitionValidator
             }
         }
 
-        foreach (var dataset in readable.SelectMany(p => p.Datasets))
-        {
-            if (SqlEngine.CheckSyntax(dataset.Sql) is { } error)
-            {
-                var file = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(readable.First(p => p.Name == dataset.Pipeline).Folder, dataset.SqlPath));
-                problems.Add($"{file}: SQL of dataset '{dataset.Name}' does not parse: {error}");
-            }
-        }
+        problems.AddRange(PipelineCatalog.SqlProblems(readable, SqlEngine.CheckSyntax).Select(e => e.Message));
 
         if (readable.Count == 0 && problems.Count == 0)
         {
