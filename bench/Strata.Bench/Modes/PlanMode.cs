@@ -82,9 +82,8 @@ internal static class PlanMode
     }
 
     /// <summary>
-    /// Median time of one partition-row point read: the emulator's own cost per request, which
-    /// grows with the table's size (Azurite keeps tables in LokiJS) even though Strata's request
-    /// count does not.
+    /// Median time of one partition-row point read at this size: the emulator's own cost per
+    /// request, printed so Strata's work (rows read, requests) can be told from the emulator's.
     /// </summary>
     private static async Task<double> PointReadMillisecondsAsync(BenchLake lake, int size)
     {

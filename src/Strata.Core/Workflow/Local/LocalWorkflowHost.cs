@@ -139,6 +139,12 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
                 Update(id, s => s with { Output = summary });
                 if (context.ContinueAsNewInput is RunRequest next)
                 {
+                    // The new execution plans from storage, so it covers any start that asked for a restart.
+                    lock (_running)
+                    {
+                        _restart.Remove(id);
+                    }
+
                     request = next;
                     continue;
                 }
