@@ -74,7 +74,7 @@ internal static class RunCommand
 
                 foreach (var (dataset, p) in snapshot.Datasets)
                 {
-                    var line = $"  {dataset}: {p.Planned} stale" + (p.Built + p.Skipped + p.Failed > 0 ? $", {p.Built} built, {p.Skipped} up to date, {p.Failed} failed" : "");
+                    var line = $"  {dataset}: {p.Planned} stale" + (p.Built + p.Unchanged + p.Skipped + p.Failed > 0 ? $", {p.Built} built, {p.Unchanged} unchanged, {p.Skipped} already committed, {p.Failed} failed" : "");
                     if (_printed.Add(line))
                     {
                         Console.Error.WriteLine(line);

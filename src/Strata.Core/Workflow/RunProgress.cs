@@ -13,12 +13,13 @@ internal sealed class RunProgress(string runId, string pipeline)
 
     public void Enter(string layer) => _layer = layer;
 
-    public void Add(string dataset, int planned) => _datasets[dataset] = new DatasetProgress(planned, 0, 0, 0);
+    public void Add(string dataset, int planned) => _datasets[dataset] = new DatasetProgress(planned, 0, 0, 0, 0);
 
     public void Complete(string dataset, IReadOnlyList<BuildResult> results) =>
         _datasets[dataset] = new DatasetProgress(
             results.Count,
-            results.Count(r => r.Outcome is BuildOutcome.Built or BuildOutcome.Unchanged),
+            results.Count(r => r.Outcome == BuildOutcome.Built),
+            results.Count(r => r.Outcome == BuildOutcome.Unchanged),
             results.Count(r => r.Outcome == BuildOutcome.Skipped),
             results.Count(r => r.Outcome == BuildOutcome.Failed));
 
@@ -28,5 +29,5 @@ internal sealed class RunProgress(string runId, string pipeline)
 /// <summary>The custom status of a running workflow.</summary>
 public sealed record RunStatusSnapshot(string RunId, string Pipeline, string Layer, IReadOnlyDictionary<string, DatasetProgress> Datasets);
 
-/// <summary>Partitions planned, built, skipped and failed for one dataset so far.</summary>
-public sealed record DatasetProgress(int Planned, int Built, int Skipped, int Failed);
+/// <summary>Partitions planned, built (new rows), unchanged (rebuilt, same rows), skipped (already committed) and failed for one dataset so far.</summary>
+public sealed record DatasetProgress(int Planned, int Built, int Unchanged, int Skipped, int Failed);
