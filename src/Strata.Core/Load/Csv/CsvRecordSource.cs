@@ -20,30 +20,20 @@ namespace Strata.Load.Csv;
 /// fail the record, not the file.</item>
 /// </list>
 /// </summary>
-internal sealed partial class CsvRecordSource : IRecordSource
+internal sealed partial class CsvRecordSource : ByteWindowSource, IRecordSource
 {
     private const int InitialBufferBytes = 1 << 20;
     private static readonly SearchValues<byte> s_quoteOrNewline = SearchValues.Create("\"\n"u8);
 
-    private readonly Stream _stream;
     private readonly byte _delimiter;
     private readonly SearchValues<byte> _delimiterOrNewline;
-    private readonly int _maxRecordBytes;
-    private byte[] _buffer;
-    private int _start;
-    private int _end;
-    private bool _eof;
-    private bool _atFileStart = true;
-    private long _line = 1;
     private int _headerFields;
 
     private CsvRecordSource(Stream stream, byte delimiter, ColumnTable columns, int maxRecordBytes)
+        : base(stream, maxRecordBytes, Math.Min(InitialBufferBytes, Math.Max(4096, maxRecordBytes)))
     {
-        _stream = stream;
         _delimiter = delimiter;
         _delimiterOrNewline = SearchValues.Create([delimiter, (byte)'\n']);
-        _maxRecordBytes = maxRecordBytes;
-        _buffer = new byte[Math.Min(InitialBufferBytes, Math.Max(4096, maxRecordBytes))];
         Columns = columns;
     }
 
@@ -106,52 +96,6 @@ internal sealed partial class CsvRecordSource : IRecordSource
 
         return false;
     }
-
-    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
-    {
-        if (_eof)
-        {
-            return false;
-        }
-
-        if (_start > 0)
-        {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= _maxRecordBytes)
-            {
-                throw new FileFormatException($"the record starting at line {_line} is longer than {_maxRecordBytes} bytes (an unbalanced quote?)");
-            }
-
-            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxRecordBytes));
-        }
-
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
-        if (read == 0)
-        {
-            _eof = true;
-            return _start < _end;
-        }
-
-        _end += read;
-        if (_atFileStart && _end >= 3)
-        {
-            _atFileStart = false;
-            if (_buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
-            {
-                _start = 3;
-            }
-        }
-
-        return true;
-    }
-
-    public ValueTask DisposeAsync() => _stream.DisposeAsync();
 
     private async Task ReadHeaderAsync(CancellationToken cancellationToken)
     {
@@ -246,4 +190,6 @@ internal sealed partial class CsvRecordSource : IRecordSource
     }
 
     private string ColumnName(int field) => field >= 0 && field < Columns.Count ? $"'{Columns[field]}'" : $"{field + 1}";
+
+    protected override string TooLong() => $"the record starting at line {_line} is longer than {MaxRecordBytes} bytes (an unbalanced quote?)";
 }

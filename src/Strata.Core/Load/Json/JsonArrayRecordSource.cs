@@ -12,23 +12,14 @@ namespace Strata.Load.Json;
 /// <c>[</c>, a missing comma, invalid JSON, truncation) fails the file, because past it no element
 /// boundary can be trusted.
 /// </summary>
-internal sealed class JsonArrayRecordSource : IRecordSource
+internal sealed class JsonArrayRecordSource : ByteWindowSource, IRecordSource
 {
-    private readonly Stream _stream;
-    private readonly int _maxRecordBytes;
-    private byte[] _buffer = new byte[1 << 20];
-    private int _start;
-    private int _end;
-    private bool _eof;
-    private bool _atFileStart = true;
-    private long _line = 1;
     private State _state = State.BeforeArray;
 
     public JsonArrayRecordSource(Stream stream, ColumnTable columns, int maxRecordBytes)
+        : base(stream, maxRecordBytes, 1 << 20)
     {
-        _stream = stream;
         Columns = columns;
-        _maxRecordBytes = maxRecordBytes;
     }
 
     private enum State
@@ -105,52 +96,6 @@ internal sealed class JsonArrayRecordSource : IRecordSource
         }
     }
 
-    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
-    {
-        if (_eof)
-        {
-            return false;
-        }
-
-        if (_start > 0)
-        {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= _maxRecordBytes)
-            {
-                throw new FileFormatException($"the array element at line {_line} is longer than {_maxRecordBytes} bytes");
-            }
-
-            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxRecordBytes));
-        }
-
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
-        if (read == 0)
-        {
-            _eof = true;
-            return true; // let TryRead see the end and judge whether the array was complete
-        }
-
-        _end += read;
-        if (_atFileStart && _end >= 3)
-        {
-            _atFileStart = false;
-            if (_buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
-            {
-                _start = 3;
-            }
-        }
-
-        return true;
-    }
-
-    public ValueTask DisposeAsync() => _stream.DisposeAsync();
-
     /// <summary>Skips blanks, counting lines; false when the buffer ran out.</summary>
     private bool SkipWhitespace()
     {
@@ -207,4 +152,9 @@ internal sealed class JsonArrayRecordSource : IRecordSource
         _state = State.AfterElement;
         return true;
     }
+
+    protected override string TooLong() => $"the array element at line {_line} is longer than {MaxRecordBytes} bytes";
+
+    // Let TryRead see the end and judge whether the array was complete.
+    protected override bool MoreAtEnd => true;
 }

@@ -7,25 +7,10 @@ namespace Strata.Load.Json;
 /// JSON lines (NDJSON): one object per line, LF or CRLF; blank lines are skipped. A line that is
 /// not a valid JSON object is quarantined with its line number; the rest of the file loads.
 /// </summary>
-internal sealed class JsonLinesRecordSource : IRecordSource
+internal sealed class JsonLinesRecordSource(Stream stream, ColumnTable columns, int maxRecordBytes)
+    : ByteWindowSource(stream, maxRecordBytes, 1 << 20), IRecordSource
 {
-    private readonly Stream _stream;
-    private readonly int _maxRecordBytes;
-    private byte[] _buffer = new byte[1 << 20];
-    private int _start;
-    private int _end;
-    private bool _eof;
-    private bool _atFileStart = true;
-    private long _line = 1;
-
-    public JsonLinesRecordSource(Stream stream, ColumnTable columns, int maxRecordBytes)
-    {
-        _stream = stream;
-        Columns = columns;
-        _maxRecordBytes = maxRecordBytes;
-    }
-
-    public ColumnTable Columns { get; }
+    public ColumnTable Columns { get; } = columns;
 
     public bool ColumnsKnownUpfront => false;
 
@@ -66,49 +51,5 @@ internal sealed class JsonLinesRecordSource : IRecordSource
         return false;
     }
 
-    public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
-    {
-        if (_eof)
-        {
-            return false;
-        }
-
-        if (_start > 0)
-        {
-            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            if (_buffer.Length >= _maxRecordBytes)
-            {
-                throw new FileFormatException($"line {_line} is longer than {_maxRecordBytes} bytes");
-            }
-
-            Array.Resize(ref _buffer, (int)Math.Min((long)_buffer.Length * 2, _maxRecordBytes));
-        }
-
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
-        if (read == 0)
-        {
-            _eof = true;
-            return _start < _end;
-        }
-
-        _end += read;
-        if (_atFileStart && _end >= 3)
-        {
-            _atFileStart = false;
-            if (_buffer.AsSpan(0, 3).SequenceEqual("\uFEFF"u8))
-            {
-                _start = 3;
-            }
-        }
-
-        return true;
-    }
-
-    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+    protected override string TooLong() => $"line {_line} is longer than {MaxRecordBytes} bytes";
 }
