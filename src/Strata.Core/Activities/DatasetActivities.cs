@@ -43,7 +43,8 @@ public sealed partial class DatasetActivities(
         var dataset = catalog.PipelineOf(input.Dataset)?.FindDataset(input.Dataset) ?? throw new DefinitionException($"no dataset named '{input.Dataset}'");
         var code = DatasetCode.Hash(dataset, engine.EngineVersion);
         var selections = await new InputResolver(partitions, bulk: false).SelectAsync(dataset, input.Partition, ct);
-        var fingerprint = DatasetCode.PartitionFingerprint(code, selections.Select(s => s.ToSlice()));
+        var slices = selections.Select(s => s.ToSlice()).ToList();
+        var fingerprint = DatasetCode.PartitionFingerprint(code, slices);
         var (previous, failure, skip) = await PartitionBuilds.BeginAsync(partitions, input, fingerprint, ct);
         if (skip is not null)
         {
@@ -103,7 +104,7 @@ public sealed partial class DatasetActivities(
             RunId = input.RunId,
             CommitRun = input.RunNumber,
             CommittedAt = time.GetUtcNow(),
-            Inputs = new PartitionInputs(selections.Select(s => s.ToSlice()).ToList()),
+            Inputs = new PartitionInputs(slices),
         };
 
         var rowsIn = selections.Sum(s => s.Parts.Sum(p => p.Rows));

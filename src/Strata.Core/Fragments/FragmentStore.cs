@@ -94,7 +94,7 @@ public sealed class FragmentStore(LakeStorage storage)
     public async Task<IReadOnlySet<string>> AllPartitionsAsync(string source, string specKey, CancellationToken ct)
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var e in TableRanges.Prefix(_table, Key(source, specKey), "p|", ["Partition"], ct))
+        await foreach (var e in TableRanges.Prefix(_table, Key(source, specKey), "p|", ["Partition"], ct: ct))
         {
             keys.Add(e.GetString("Partition"));
         }

@@ -46,18 +46,14 @@ public sealed class ReceiptStore(LakeStorage storage)
 
     /// <summary>
     /// Records a receipt with the next sequence number. Returns the stored receipt and whether it
-    /// is new; when the same bytes were already landed, returns the earlier receipt.
+    /// is new; when the same bytes were already landed, returns the earlier receipt. (Callers check
+    /// for an existing receipt first; here it is looked up only after a conflict.)
     /// </summary>
     public async Task<(LandingReceipt Receipt, bool IsNew)> RecordAsync(LandingReceipt receipt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         while (true)
         {
-            if (await GetAsync(receipt.Source, receipt.Sha256, ct) is { } existing)
-            {
-                return (existing, false);
-            }
-
             var counter = await TableRanges.FindAsync(_table, receipt.Source, CounterKey, ct);
             var next = (counter?.GetInt64("Seq") ?? 0) + 1;
             var stored = receipt with { Sequence = next };
@@ -78,7 +74,11 @@ public sealed class ReceiptStore(LakeStorage storage)
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
-                // Another landing took this sequence number or landed the same bytes; look again.
+                // Another landing took this sequence number, or landed the same bytes.
+                if (await GetAsync(receipt.Source, receipt.Sha256, ct) is { } existing)
+                {
+                    return (existing, false);
+                }
             }
         }
     }

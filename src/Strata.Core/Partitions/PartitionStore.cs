@@ -36,7 +36,7 @@ public sealed class PartitionStore(LakeStorage storage)
     /// <summary>All committed partitions of a dataset, in key order (one range query); <paramref name="withInputs"/> adds the lineage payload.</summary>
     public async IAsyncEnumerable<PartitionRecord> ListAsync(string dataset, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, bool withInputs = false)
     {
-        await foreach (var e in TableRanges.Prefix(_table, dataset, PartitionPrefix, withInputs ? null : LightColumns, ct))
+        await foreach (var e in TableRanges.Prefix(_table, dataset, PartitionPrefix, withInputs ? null : LightColumns, ct: ct))
         {
             yield return ToRecord(e);
         }
@@ -45,9 +45,9 @@ public sealed class PartitionStore(LakeStorage storage)
     /// <summary>Any one committed partition (the first by key), or null: a schema sample for an input with nothing selected.</summary>
     public async Task<PartitionRecord?> FirstAsync(string dataset, CancellationToken ct)
     {
-        await foreach (var record in ListAsync(dataset, ct))
+        await foreach (var e in TableRanges.Prefix(_table, dataset, PartitionPrefix, LightColumns, pageSize: 1, ct: ct))
         {
-            return record;
+            return ToRecord(e);
         }
 
         return null;
@@ -56,7 +56,7 @@ public sealed class PartitionStore(LakeStorage storage)
     /// <summary>Committed partitions with <paramref name="from"/> ≤ key ≤ <paramref name="to"/> (a window), in key order.</summary>
     public async IAsyncEnumerable<PartitionRecord> RangeAsync(string dataset, string from, string to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var e in TableRanges.Between(_table, dataset, PartitionPrefix + from, TableRanges.PrefixEnd(PartitionPrefix + to), LightColumns, ct))
+        await foreach (var e in TableRanges.Between(_table, dataset, PartitionPrefix + from, TableRanges.PrefixEnd(PartitionPrefix + to), LightColumns, ct: ct))
         {
             yield return ToRecord(e);
         }
@@ -66,7 +66,7 @@ public sealed class PartitionStore(LakeStorage storage)
     public async Task<IReadOnlyList<InputPart>> ListHashesAsync(string dataset, CancellationToken ct)
     {
         var parts = new List<InputPart>();
-        await foreach (var e in TableRanges.Prefix(_table, dataset, PartitionPrefix, ["RowKey", "OutputHash"], ct))
+        await foreach (var e in TableRanges.Prefix(_table, dataset, PartitionPrefix, ["RowKey", "OutputHash"], ct: ct))
         {
             parts.Add(new InputPart(e.RowKey[PartitionPrefix.Length..], e.GetString("OutputHash")));
         }

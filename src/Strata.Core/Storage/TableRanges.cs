@@ -10,15 +10,15 @@ namespace Strata.Storage;
 public static class TableRanges
 {
     /// <summary>Entities of <paramref name="partitionKey"/> whose row key starts with <paramref name="prefix"/>.</summary>
-    public static AsyncPageable<TableEntity> Prefix(TableClient table, string partitionKey, string prefix, IEnumerable<string>? select = null, CancellationToken ct = default) =>
-        Between(table, partitionKey, prefix, PrefixEnd(prefix), select, ct);
+    public static AsyncPageable<TableEntity> Prefix(TableClient table, string partitionKey, string prefix, IEnumerable<string>? select = null, int pageSize = 1000, CancellationToken ct = default) =>
+        Between(table, partitionKey, prefix, PrefixEnd(prefix), select, pageSize, ct);
 
     /// <summary>Entities with <paramref name="fromInclusive"/> ≤ row key &lt; <paramref name="toExclusive"/>.</summary>
-    public static AsyncPageable<TableEntity> Between(TableClient table, string partitionKey, string fromInclusive, string toExclusive, IEnumerable<string>? select = null, CancellationToken ct = default)
+    public static AsyncPageable<TableEntity> Between(TableClient table, string partitionKey, string fromInclusive, string toExclusive, IEnumerable<string>? select = null, int pageSize = 1000, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {fromInclusive} and RowKey lt {toExclusive}");
-        return table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: select, cancellationToken: ct);
+        return table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: select, cancellationToken: ct);
     }
 
     /// <summary>The first string after every string that starts with <paramref name="prefix"/>.</summary>

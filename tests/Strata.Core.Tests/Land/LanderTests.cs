@@ -6,35 +6,20 @@ using Strata.Tests.Workflow;
 namespace Strata.Tests.Land;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class LanderTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class LanderTests(AzuriteFixture azurite) : ShopLakeTest(azurite)
 {
-    private readonly TestPipelines _pipelines = new();
-    private TestLake _lake = null!;
-
-    public async Task InitializeAsync()
-    {
-        _pipelines.Write("shop", Pipelines.Shop);
-        _lake = await TestLake.CreateAsync(azurite, _pipelines.Root);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _lake.DisposeAsync();
-        _pipelines.Dispose();
-    }
-
     [Fact]
     public async Task Land_CopiesBytesUnchangedUnderTheirSha256_WithAReceipt()
     {
         var bytes = "order_id,ts\n1,2026-11-20T10:00:00Z\n"u8.ToArray();
 
-        var result = await _lake.LandAsync("shop/orders/day one.csv", bytes);
+        var result = await Lake.LandAsync("shop/orders/day one.csv", bytes);
 
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        var receipt = await _lake.Get<ReceiptStore>().GetAsync("orders", sha, CancellationToken.None);
+        var receipt = await Lake.Get<ReceiptStore>().GetAsync("orders", sha, CancellationToken.None);
         Assert.Equal(LandOutcome.Landed, result.Outcome);
         Assert.Equal($"orders/ingest_date={receipt!.IngestDate:yyyy-MM-dd}/{sha}-day_one.csv", result.RawPath);
-        Assert.Equal(bytes, await File.ReadAllBytesAsync(await _lake.DownloadAsync(LakeContainers.Raw, result.RawPath!)));
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(await Lake.DownloadAsync(LakeContainers.Raw, result.RawPath!)));
         Assert.Equal(1, receipt.Sequence);
         Assert.Equal("shop/orders/day one.csv", receipt.OriginalName);
     }
@@ -42,25 +27,25 @@ public sealed class LanderTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Land_BlobNoSourceOwns_StaysInLandingAndIsReported()
     {
-        var result = await _lake.LandAsync("elsewhere/file.csv", "a\n1\n");
+        var result = await Lake.LandAsync("elsewhere/file.csv", "a\n1\n");
 
         Assert.Equal(LandOutcome.Unowned, result.Outcome);
-        Assert.Equal(["elsewhere/file.csv"], await _lake.BlobsAsync(LakeContainers.Landing));
-        Assert.Empty(await _lake.BlobsAsync(LakeContainers.Raw));
-        Assert.Contains("elsewhere/file.csv", (await _lake.Get<ReceiptStore>().UnownedAsync(CancellationToken.None)).Select(u => u.Name));
+        Assert.Equal(["elsewhere/file.csv"], await Lake.BlobsAsync(LakeContainers.Landing));
+        Assert.Empty(await Lake.BlobsAsync(LakeContainers.Raw));
+        Assert.Contains("elsewhere/file.csv", (await Lake.Get<ReceiptStore>().UnownedAsync(CancellationToken.None)).Select(u => u.Name));
     }
 
     [Fact]
     public async Task Land_WithKeepLandingBlobs_LeavesTheBlobAndDoesNotLandItTwice()
     {
-        await _lake.ReopenAsync(new Dictionary<string, string?> { ["Strata:Land:KeepLandingBlobs"] = "true" });
+        await Lake.ReopenAsync(new Dictionary<string, string?> { ["Strata:Land:KeepLandingBlobs"] = "true" });
 
-        var first = await _lake.LandAsync("shop/orders/kept.csv", "order_id,ts\n1,2026-11-20T10:00:00Z\n");
-        var sweep = await _lake.Get<Lander>().SweepAsync("shop", CancellationToken.None);
+        var first = await Lake.LandAsync("shop/orders/kept.csv", "order_id,ts\n1,2026-11-20T10:00:00Z\n");
+        var sweep = await Lake.Get<Lander>().SweepAsync("shop", CancellationToken.None);
 
         Assert.Equal(LandOutcome.Landed, first.Outcome);
         Assert.Equal(LandOutcome.AlreadyLanded, sweep.Single().Outcome);
-        Assert.Equal(["shop/orders/kept.csv"], await _lake.BlobsAsync(LakeContainers.Landing));
+        Assert.Equal(["shop/orders/kept.csv"], await Lake.BlobsAsync(LakeContainers.Landing));
     }
 
     [Theory]
