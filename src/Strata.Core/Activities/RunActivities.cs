@@ -41,7 +41,8 @@ public sealed class RunActivities(
             input.RequestedAt,
             pipeline.Sources.Select(s => s.Name).ToList(),
             pipeline.Datasets.Select(d => new DatasetStep(d.Name, d.Layer.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Name).ToList())).ToList(),
-            Math.Max(1, workflow.Value.BatchSize));
+            Math.Max(1, workflow.Value.BatchSize),
+            ActivityRetry.From(workflow.Value));
     }
 
     /// <summary>Lands whatever sits in the pipeline's landing prefixes (a safety net for missed triggers).</summary>
