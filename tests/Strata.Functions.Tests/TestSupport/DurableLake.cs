@@ -41,6 +41,8 @@ public sealed class DurableLake : IAsyncDisposable
     /// <summary>Raised as each episode or activity starts (tests act mid-run with it).</summary>
     public event Action<string>? Started;
 
+    public IServiceProvider Services => _host.Services;
+
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
     /// <summary>The app's run launcher over this host's client, as the HTTP and landing functions create it.</summary>
