@@ -14,7 +14,7 @@ namespace Strata.Functions.Tests.Http;
 /// <c>strata serve</c> answers over the same lake: same status codes, headers and bytes.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class HttpFunctionsTests(AzuriteFixture azurite)
+public sealed class HttpFunctionsTests(AzuriteFixture azurite) : DurableSampleTest(azurite)
 {
     private static readonly string[] SameAnswers =
     [
@@ -40,9 +40,7 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
     [Fact]
     public async Task HttpFunctions_StartARunWith202AndLocation_AndAnswerEveryRouteAsStrataServeDoes()
     {
-        using var pipelines = SampleWaves.Pipelines();
-        await using var lake = await TestLake.CreateAsync(azurite, pipelines.Root);
-        await using var durable = await DurableLake.StartAsync(lake);
+        var (lake, durable) = (Lake, Durable);
         await using var functions = await HttpFunctionHost.StartAsync(durable.Services, durable.Client);
         using var toFunctions = new HttpClient { BaseAddress = functions.BaseAddress };
         await SampleWaves.DropAsync(lake, SampleWaves.Waves[0]);
@@ -64,7 +62,7 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite)
         Assert.Equal("done", run.GetProperty("customStatus").GetProperty("layer").GetString());
         Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
 
-        await using var serve = await ServeAsync(lake, pipelines.Root);
+        await using var serve = await ServeAsync(lake, Pipelines.Root);
         using var toServe = new HttpClient { BaseAddress = serve.BaseAddress };
         foreach (var call in SameAnswers)
         {

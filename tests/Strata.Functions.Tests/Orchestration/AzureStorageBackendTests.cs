@@ -24,13 +24,8 @@ public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoWorkerProcesses_ShareATaskHub_AndWhenOneIsKilledMidRunTheOtherFinishesIt_WithTheLakeALocalRunMakes()
     {
-        using var pipelines = SampleWaves.Pipelines();
-        var batchOfTwo = new Dictionary<string, string?> { ["Strata:Workflow:BatchSize"] = "2" };
-        await using var lake = await TestLake.CreateAsync(azurite, pipelines.Root, batchOfTwo);
-        await using var localLake = await TestLake.CreateAsync(azurite, pipelines.Root, new Dictionary<string, string?>(batchOfTwo)
-        {
-            ["Strata:Pii:Key"] = lake.Settings["Strata:Pii:Key"],
-        });
+        await using var lakes = await TwinLakes.CreateAsync(azurite, batchSize: 2);
+        var lake = lakes.Durable;
         var hub = "hub" + lake.Namespace;
         var backend = AzureStorageBackend.Create(azurite.ConnectionString, hub, "tests");
         await backend.CreateIfNotExistsAsync();
@@ -49,21 +44,18 @@ public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
             await using var second = await TestWorkerProcess.StartAsync(lake.Settings, hub);
 
             // One run, both workers on the hub.
-            await SampleWaves.DropAsync(lake, SampleWaves.Waves[0]);
-            await SampleWaves.DropAsync(localLake, SampleWaves.Waves[0]);
+            await lakes.DropAsync(SampleWaves.Waves[0]);
             var run = await launcher.StartAsync(new RunRequest(SampleWaves.Pipeline, Trigger: "http"), CancellationToken.None);
             var completed = await WaitAsync(client, run.InstanceId, first, second);
-            await localLake.RunAsync(SampleWaves.Pipeline);
 
             Assert.True(completed.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{completed.RuntimeStatus} {completed.FailureDetails}");
             Assert.Contains(first.Runs, line => line.StartsWith("activity ", StringComparison.Ordinal));
             Assert.Contains(second.Runs, line => line.StartsWith("activity ", StringComparison.Ordinal));
             Assert.Contains($"orchestrator {WorkflowNames.BuildBatch}", first.Runs.Concat(second.Runs));
-            Assert.Equal(await SampleWaves.CommittedAsync(localLake), await SampleWaves.CommittedAsync(lake));
+            await lakes.AssertDurableCommittedWhatLocalCommitsAsync();
 
             // The next run: the worker running the pipeline's orchestration dies once its load has begun.
-            await SampleWaves.DropAsync(lake, SampleWaves.Waves[1]);
-            await SampleWaves.DropAsync(localLake, SampleWaves.Waves[1]);
+            await lakes.DropAsync(SampleWaves.Waves[1]);
             var (before1, before2) = (first.Runs.Count, second.Runs.Count);
             var loading = new TaskCompletionSource<TestWorkerProcess>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var watch = new CancellationTokenSource();
@@ -74,13 +66,12 @@ public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
             var survivor = victim == first ? second : first;
             var survivorBefore = survivor == first ? before1 : before2;
             completed = await WaitAsync(client, run.InstanceId, survivor);
-            await localLake.RunAsync(SampleWaves.Pipeline);
 
             Assert.True(run.Started);
             Assert.True(completed.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{completed.RuntimeStatus} {completed.FailureDetails}");
             Assert.Equal("sweepstakes-000002", completed.ReadOutputAs<RunSummary>()!.RunId);
             Assert.Contains($"orchestrator {WorkflowNames.RunPipeline}", survivor.Runs.Skip(survivorBefore));
-            Assert.Equal(await SampleWaves.CommittedAsync(localLake), await SampleWaves.CommittedAsync(lake));
+            await lakes.AssertDurableCommittedWhatLocalCommitsAsync();
             var runs = await lake.Get<RunStore>().RecentAsync(SampleWaves.Pipeline, 5, CancellationToken.None);
             Assert.All(runs, r => Assert.Equal(RunStatus.Completed, r.Status));
             await watch.CancelAsync();

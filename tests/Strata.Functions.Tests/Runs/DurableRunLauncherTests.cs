@@ -8,14 +8,12 @@ namespace Strata.Functions.Tests.Runs;
 
 /// <summary>Starting a pipeline's run is one atomic request to Durable: runs never overlap, and no start is lost.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class DurableRunLauncherTests(AzuriteFixture azurite)
+public sealed class DurableRunLauncherTests(AzuriteFixture azurite) : DurableSampleTest(azurite)
 {
     [Fact]
     public async Task TwoStartsAtOnce_StartExactlyOneExecution_AndTheOtherMarksThePipelineDirty()
     {
-        using var pipelines = SampleWaves.Pipelines();
-        await using var lake = await TestLake.CreateAsync(azurite, pipelines.Root);
-        await using var durable = await DurableLake.StartAsync(lake);
+        var (lake, durable) = (Lake, Durable);
         await SampleWaves.DropAsync(lake, SampleWaves.Waves[0]);
         using var go = new ManualResetEventSlim();
 
@@ -48,9 +46,7 @@ public sealed class DurableRunLauncherTests(AzuriteFixture azurite)
     [Fact]
     public async Task StartAfterARunEnded_StartsTheInstanceAfreshUnderTheSameId()
     {
-        using var pipelines = SampleWaves.Pipelines();
-        await using var lake = await TestLake.CreateAsync(azurite, pipelines.Root);
-        await using var durable = await DurableLake.StartAsync(lake);
+        var (lake, durable) = (Lake, Durable);
         await SampleWaves.DropAsync(lake, SampleWaves.Waves[2]);
         var first = await durable.RunAsync(new RunRequest(SampleWaves.Pipeline));
 
