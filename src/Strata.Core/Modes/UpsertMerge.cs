@@ -15,11 +15,18 @@ namespace Strata.Modes;
 /// Memory is DuckDB's <see cref="TransformOptions.MemoryLimit"/>; past it the window spills to
 /// <see cref="TransformOptions.TempDirectory"/>.
 /// </summary>
-internal static class UpsertMerge
+public static class UpsertMerge
 {
     /// <summary>Writes the merged rows of <paramref name="assembled"/> to <paramref name="output"/>; returns how many.</summary>
+    /// <param name="rule">Key, sequence and delete marker.</param>
+    /// <param name="schema">The assembled file's columns (a marker column it lacks means no deletes).</param>
+    /// <param name="assembled">The partition's fragments as one Parquet file, in landing order.</param>
+    /// <param name="output">The Parquet file to write.</param>
+    /// <param name="options">DuckDB's memory limit, threads and spill folder.</param>
     public static long Run(UpsertRule rule, SourceSchema schema, string assembled, string output, TransformOptions options)
     {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         Directory.CreateDirectory(options.TempDirectory);
@@ -36,10 +43,11 @@ internal static class UpsertMerge
     }
 
     /// <summary>The merge as one SELECT over the assembled file.</summary>
-    internal static string Sql(UpsertRule rule, SourceSchema schema, string assembled)
+    public static string Sql(UpsertRule rule, SourceSchema schema, string assembled)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(assembled);
 
         // file_row_number is the row's position in the assembled file: landing order, then file order.
         var latest = $"SELECT * FROM read_parquet({Quote(assembled)}, file_row_number = true) " +

@@ -125,8 +125,9 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
             }
         }
 
-        items.AddRange(preview.Keys.Where(p => request.InRange(p) && !candidates.Keys.Contains(p)).Select(p => new PlanItem(p, "", preview[p].Reason, preview[p].Detail)));
-        return new DatasetPlan(parse.Source, "load", parse.SpecHash, new Dictionary<string, long> { [LandingInput] = seen }, items, candidates.Count - absent, []);
+        var previews = preview.Keys.Where(p => request.InRange(p) && !candidates.Keys.Contains(p)).Select(p => new PlanItem(p, "", preview[p].Reason, preview[p].Detail)).ToList();
+        items.AddRange(previews);
+        return new DatasetPlan(parse.Source, "load", parse.SpecHash, new Dictionary<string, long> { [LandingInput] = seen }, items, candidates.Count - absent + previews.Count, []);
     }
 
     private async Task AddPartitionsOfAsync(CandidateSet candidates, ParsePlan parse, ModeBlob blob, StaleReason reason, string detail, CancellationToken ct)
