@@ -30,15 +30,15 @@ public static class UpsertMerge
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         Directory.CreateDirectory(options.TempDirectory);
-        Execute(connection, $"SET memory_limit = {Quote(options.MemoryLimit)}");
+        Execute(connection, $"SET memory_limit = {SqlEngine.Quote(options.MemoryLimit)}");
         Execute(connection, $"SET threads = {options.Threads.ToString(CultureInfo.InvariantCulture)}");
-        Execute(connection, $"SET temp_directory = {Quote(options.TempDirectory)}");
+        Execute(connection, $"SET temp_directory = {SqlEngine.Quote(options.TempDirectory)}");
         Execute(connection, "SET preserve_insertion_order = false");
         Execute(connection, "SET TimeZone = 'UTC'");
-        Execute(connection, $"COPY ({Sql(rule, schema, assembled)}) TO {Quote(output)} (FORMAT parquet, COMPRESSION zstd)");
+        Execute(connection, $"COPY ({Sql(rule, schema, assembled)}) TO {SqlEngine.Quote(output)} (FORMAT parquet, COMPRESSION zstd)");
 
         using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({Quote(output)})";
+        count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({SqlEngine.Quote(output)})";
         return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -50,13 +50,13 @@ public static class UpsertMerge
         ArgumentNullException.ThrowIfNull(assembled);
 
         // file_row_number is the row's position in the assembled file: landing order, then file order.
-        var latest = $"SELECT * FROM read_parquet({Quote(assembled)}, file_row_number = true) " +
+        var latest = $"SELECT * FROM read_parquet({SqlEngine.Quote(assembled)}, file_row_number = true) " +
             $"QUALIFY row_number() OVER (PARTITION BY {string.Join(", ", rule.Key.Select(Identifier))} " +
             $"ORDER BY {Identifier(rule.Sequence)} DESC NULLS LAST, file_row_number DESC) = 1";
 
         // A partition whose files never had the marker column has no deletes in it.
         var marker = rule.DeleteColumn is { } column && schema.Columns.Any(c => c.Name == column) ? Identifier(column) : null;
-        var kept = marker is null ? latest : $"SELECT * FROM ({latest}) WHERE {marker} IS NULL OR CAST({marker} AS VARCHAR) <> {Quote(rule.DeleteValue)}";
+        var kept = marker is null ? latest : $"SELECT * FROM ({latest}) WHERE {marker} IS NULL OR CAST({marker} AS VARCHAR) <> {SqlEngine.Quote(rule.DeleteValue)}";
         return $"SELECT * EXCLUDE (file_row_number) FROM ({kept})";
     }
 
@@ -66,8 +66,6 @@ public static class UpsertMerge
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
-
-    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,4 +1,5 @@
 using Strata.Testing;
+using Strata.Workflow;
 
 namespace Strata.Tests.Modes;
 
@@ -59,5 +60,30 @@ public sealed class SnapshotModeTests(AzuriteFixture azurite) : ModeLakeTest(azu
         Assert.Equal(2, Of(emptied, "stock").Built);
         Assert.Empty(await ReadSourceAsync("stock", "sku"));
         Assert.All((await CommittedAsync("stock")).Values, p => Assert.Equal(0, p.Rows));
+    }
+
+    [Fact]
+    public async Task RunStoppedOnceTheNewSnapshotIsPlanned_PlanNamesTheReplacement_AndTheRerunEndsExact()
+    {
+        await Lake.LandAsync("shop/stock/a.csv", ModePipelines.Stock((1, "a", 1), (2, "b", 2)));
+        await Lake.RunAsync("shop");
+        await Lake.LandAsync("shop/stock/b.csv", ModePipelines.Stock((2, "b", 3)));
+        using var stop = new CancellationTokenSource();
+        Lake.Host.ActivityCompleted += name =>
+        {
+            if (name == WorkflowNames.PlanLoad)
+            {
+                stop.Cancel();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Lake.RunAsync("shop", ct: stop.Token));
+        var plan = (await Lake.PlanAsync("shop")).Datasets.Single().Partitions;
+        await Lake.RunAsync("shop");
+
+        Assert.Equal(["2026-11-01", "2026-11-02"], plan.Select(p => p.Partition));
+        Assert.Matches("^raw/stock/ingest_date=[0-9-]+/[0-9a-f]{64}-a.csv replaced by shop/stock/b.csv$", plan[0].Detail);
+        Assert.Equal([("b", 3L)], (await ReadSourceAsync("stock", "sku")).Select(r => ((string)r["sku"]!, Long(r["qty"]))));
+        Assert.Equal(0, (await Lake.RunAsync("shop")).PartitionsBuilt);
     }
 }
