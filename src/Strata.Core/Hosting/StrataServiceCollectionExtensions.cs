@@ -7,6 +7,7 @@ using Strata.Fragments;
 using Strata.Land;
 using Strata.Lineage;
 using Strata.Load;
+using Strata.Modes;
 using Strata.Partitions;
 using Strata.Planning;
 using Strata.Runs;
@@ -48,9 +49,11 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<PipelineStateStore>();
         services.AddSingleton<LineageStore>();
+        services.AddSingleton<SupersessionStore>();
 
         services.AddSingleton<Lander>();
         services.AddSingleton<LoadSpecs>();
+        services.AddSingleton<SourceModes>();
         services.AddSingleton<LoadPlanner>();
         services.AddSingleton<DatasetPlanner>();
         services.AddSingleton<PipelinePlanner>();
