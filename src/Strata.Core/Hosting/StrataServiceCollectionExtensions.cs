@@ -10,6 +10,7 @@ using Strata.Load;
 using Strata.Partitions;
 using Strata.Planning;
 using Strata.Runs;
+using Strata.Schedules;
 using Strata.Schemas;
 using Strata.Security;
 using Strata.Status;
@@ -34,6 +35,8 @@ public static class StrataServiceCollectionExtensions
         services.Configure<TransformOptions>(configuration.GetSection(TransformOptions.Section));
         services.Configure<PiiOptions>(configuration.GetSection(PiiOptions.Section));
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
+        services.Configure<RunLeaseOptions>(configuration.GetSection(RunLeaseOptions.Section));
+        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -47,7 +50,9 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<SchemaStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PipelineStateStore>();
+        services.AddSingleton<RunLeaseKeeper>();
         services.AddSingleton<LineageStore>();
+        services.AddSingleton<ScheduleStore>();
 
         services.AddSingleton<Lander>();
         services.AddSingleton<LoadSpecs>();
@@ -64,6 +69,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<StatusService>();
         services.AddSingleton<QuarantineReader>();
         services.AddSingleton<Api.StrataApi>();
+        services.AddSingleton<ScheduleSweep>();
         return services;
     }
 

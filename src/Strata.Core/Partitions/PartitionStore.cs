@@ -211,7 +211,13 @@ public sealed class PartitionStore(LakeStorage storage)
         };
     }
 
-    public Task SaveSummaryAsync(DatasetSummary summary, CancellationToken ct)
+    /// <summary>
+    /// Writes a dataset summary only if it is still the version that was read:
+    /// <see cref="DatasetSummary.ETag"/> names that version (null: there was none, so it is added).
+    /// Returns false when another writer got there first; the caller reads again and folds its
+    /// change into what that writer left.
+    /// </summary>
+    public async Task<bool> SaveSummaryAsync(DatasetSummary summary, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var entity = new TableEntity(summary.Dataset, SummaryKey)
@@ -224,7 +230,23 @@ public sealed class PartitionStore(LakeStorage storage)
             ["LastRunId"] = summary.LastRunId,
             ["UpdatedAt"] = summary.UpdatedAt,
         };
-        return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        try
+        {
+            if (summary.ETag is null)
+            {
+                await _table.AddEntityAsync(entity, ct);
+            }
+            else
+            {
+                await _table.UpdateEntityAsync(entity, new ETag(summary.ETag), TableUpdateMode.Replace, ct);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
     }
 
     private static TableEntity ToEntity(PartitionRecord r) => new(r.Dataset, PartitionPrefix + r.Partition)
