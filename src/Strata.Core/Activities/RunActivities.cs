@@ -137,8 +137,11 @@ public sealed partial class RunActivities(
         ArgumentNullException.ThrowIfNull(input);
         var summary = input.Summary;
         var number = RunRecord.TryParseId(summary.RunId, out _, out var parsed) ? parsed : 0;
+        var started = await runs.GetAsync(summary.RunId, ct);
         await runs.SaveAsync(new RunRecord
         {
+            Trigger = started?.Trigger ?? "cli",
+            Force = started?.Force ?? false,
             RunId = summary.RunId,
             Pipeline = summary.Pipeline,
             Number = number,

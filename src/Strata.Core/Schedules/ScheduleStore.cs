@@ -30,9 +30,10 @@ public sealed class ScheduleStore(LakeStorage storage, TimeProvider time)
 
     /// <summary>
     /// Writes the state if the row is still the version read (<see cref="ScheduleState.ETag"/>; null:
-    /// there was none). Returns false when another sweeper changed it first.
+    /// there was none). Returns the state as written (with its new version), or null when another
+    /// sweeper changed the row first.
     /// </summary>
-    public async Task<bool> TrySaveAsync(ScheduleState state, CancellationToken ct)
+    public async Task<ScheduleState?> TrySaveAsync(ScheduleState state, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         var entity = new TableEntity(state.Pipeline, RowKey)
@@ -47,20 +48,14 @@ public sealed class ScheduleStore(LakeStorage storage, TimeProvider time)
         };
         try
         {
-            if (state.ETag is null)
-            {
-                await _table.AddEntityAsync(entity, ct);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, new ETag(state.ETag), TableUpdateMode.Replace, ct);
-            }
-
-            return true;
+            var response = state.ETag is null
+                ? await _table.AddEntityAsync(entity, ct)
+                : await _table.UpdateEntityAsync(entity, new ETag(state.ETag), TableUpdateMode.Replace, ct);
+            return state with { ETag = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

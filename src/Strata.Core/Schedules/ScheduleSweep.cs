@@ -102,8 +102,7 @@ public sealed partial class ScheduleSweep
         if (row.PendingSlot is not null)
         {
             // Claimed by a sweeper that has not confirmed its start: wait for it, unless it has had far too long.
-            var orphaned = row with { PendingSince = now };
-            return now - row.PendingSince >= _options.ClaimTimeout && await _schedules.TrySaveAsync(orphaned, ct)
+            return now - row.PendingSince >= _options.ClaimTimeout && await _schedules.TrySaveAsync(row with { PendingSince = now }, ct) is { } orphaned
                 ? await StartClaimedAsync(orphaned, 1, recovered: true, launcher, ct)
                 : null;
         }
@@ -116,8 +115,8 @@ public sealed partial class ScheduleSweep
         var slot = schedule.LastAtOrBefore(now) ?? due;
         var state = await _states.GetAsync(pipeline, ct);
         var claim = row with { NextDue = schedule.NextAfter(now), PendingSlot = slot, PendingSince = now, PendingRunCounter = state.RunCounter };
-        return await _schedules.TrySaveAsync(claim, ct)
-            ? await StartClaimedAsync(claim, schedule.CountBetween(due, slot, MissedCountCap), recovered: false, launcher, ct)
+        return await _schedules.TrySaveAsync(claim, ct) is { } claimed
+            ? await StartClaimedAsync(claimed, schedule.CountBetween(due, slot, MissedCountCap), recovered: false, launcher, ct)
             : null; // Another sweeper claimed this slot first.
     }
 
@@ -127,7 +126,7 @@ public sealed partial class ScheduleSweep
         var ran = recovered && (await _states.GetAsync(claim.Pipeline, ct)).RunCounter > claim.PendingRunCounter;
         var launch = ran ? null : await launcher.StartAsync(new RunRequest(claim.Pipeline, Trigger: "schedule"), ct);
         var confirmed = claim with { LastSlot = claim.PendingSlot, LastStartedAt = _time.GetUtcNow(), PendingSlot = null, PendingSince = null };
-        if (!await _schedules.TrySaveAsync(confirmed, ct))
+        if (await _schedules.TrySaveAsync(confirmed, ct) is null)
         {
             LogConfirmLost(claim.Pipeline, claim.PendingSlot);
         }
