@@ -230,23 +230,7 @@ public sealed class PartitionStore(LakeStorage storage)
             ["LastRunId"] = summary.LastRunId,
             ["UpdatedAt"] = summary.UpdatedAt,
         };
-        try
-        {
-            if (summary.ETag is null)
-            {
-                await _table.AddEntityAsync(entity, ct);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, new ETag(summary.ETag), TableUpdateMode.Replace, ct);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await TableRanges.TryReplaceAsync(_table, entity, summary.ETag, ct) is not null;
     }
 
     private static TableEntity ToEntity(PartitionRecord r) => new(r.Dataset, PartitionPrefix + r.Partition)

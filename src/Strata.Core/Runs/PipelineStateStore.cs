@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Strata.Storage;
 
@@ -103,17 +102,12 @@ public sealed class PipelineStateStore(LakeStorage storage)
                 ["LeaseHolder"] = next.LeaseHolder,
                 ["LeaseExpiresAt"] = next.LeaseExpiresAt,
             };
-            try
+            if (await TableRanges.TryReplaceAsync(_table, entity, current.ETag, ct) is { } etag)
             {
-                var response = current.ETag is null
-                    ? await _table.AddEntityAsync(entity, ct)
-                    : await _table.UpdateEntityAsync(entity, new ETag(current.ETag), TableUpdateMode.Replace, ct);
-                return next with { ETag = response.Headers.ETag?.ToString() };
+                return next with { ETag = etag };
             }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Someone else changed it; read and apply again.
-            }
+
+            // Someone else changed it: read and apply again.
         }
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Strata.Hosting;
 
 namespace Strata.Runs;
 
@@ -27,16 +27,8 @@ public sealed class RunLeaseOptions
     /// <summary>Throws naming the setting when a value cannot work.</summary>
     public void Validate()
     {
-        if (LeaseDuration < TimeSpan.FromSeconds(1))
-        {
-            throw new OptionsValidationException(Section, typeof(RunLeaseOptions),
-                [$"Strata:Runs:LeaseDuration must be at least 1 second (it is {LeaseDuration}); the default is 00:01:00"]);
-        }
-
-        if (WaitPollInterval <= TimeSpan.Zero)
-        {
-            throw new OptionsValidationException(Section, typeof(RunLeaseOptions),
-                [$"Strata:Runs:WaitPollInterval must be above zero (it is {WaitPollInterval}); the default is 00:00:01"]);
-        }
+        var defaults = new RunLeaseOptions();
+        SettingChecks.AtLeast<RunLeaseOptions>(Section, nameof(LeaseDuration), LeaseDuration, TimeSpan.FromSeconds(1), defaults.LeaseDuration);
+        SettingChecks.AtLeast<RunLeaseOptions>(Section, nameof(WaitPollInterval), WaitPollInterval, TimeSpan.FromMilliseconds(10), defaults.WaitPollInterval);
     }
 }

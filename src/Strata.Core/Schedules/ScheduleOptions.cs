@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Strata.Hosting;
 
 namespace Strata.Schedules;
 
@@ -24,12 +24,8 @@ public sealed class ScheduleOptions
     /// <summary>Throws naming the setting when a value cannot work.</summary>
     public void Validate()
     {
-        foreach (var (name, value) in new[] { (nameof(SweepInterval), SweepInterval), (nameof(ClaimTimeout), ClaimTimeout) })
-        {
-            if (value <= TimeSpan.Zero)
-            {
-                throw new OptionsValidationException(Section, typeof(ScheduleOptions), [$"Strata:Schedules:{name} must be above zero (it is {value})"]);
-            }
-        }
+        var defaults = new ScheduleOptions();
+        SettingChecks.AtLeast<ScheduleOptions>(Section, nameof(SweepInterval), SweepInterval, TimeSpan.FromMilliseconds(10), defaults.SweepInterval);
+        SettingChecks.AtLeast<ScheduleOptions>(Section, nameof(ClaimTimeout), ClaimTimeout, TimeSpan.FromSeconds(1), defaults.ClaimTimeout);
     }
 }

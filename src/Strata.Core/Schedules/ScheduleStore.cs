@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Strata.Definitions;
 using Strata.Storage;
@@ -46,17 +45,7 @@ public sealed class ScheduleStore(LakeStorage storage, TimeProvider time)
             ["PendingSince"] = state.PendingSince,
             ["PendingRunCounter"] = state.PendingRunCounter,
         };
-        try
-        {
-            var response = state.ETag is null
-                ? await _table.AddEntityAsync(entity, ct)
-                : await _table.UpdateEntityAsync(entity, new ETag(state.ETag), TableUpdateMode.Replace, ct);
-            return state with { ETag = response.Headers.ETag?.ToString() };
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            return null;
-        }
+        return await TableRanges.TryReplaceAsync(_table, entity, state.ETag, ct) is { } etag ? state with { ETag = etag } : null;
     }
 
     /// <summary>
