@@ -174,10 +174,13 @@ public sealed partial class RunLeaseKeeper : IDisposable
     {
         lock (_open)
         {
-            if (--_open[pipeline] == 0)
+            if (--_open[pipeline] > 0)
             {
-                _open.Remove(pipeline);
+                // Another hold on the pipeline is still open in this process: the run is its to end.
+                return;
             }
+
+            _open.Remove(pipeline);
         }
 
         if (!_held.TryGetValue(pipeline, out var runId))
