@@ -52,7 +52,6 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<PipelineStateStore>();
         services.AddSingleton<RunLeaseKeeper>();
         services.AddSingleton<LineageStore>();
-        services.AddSingleton<ScheduleStore>();
 
         services.AddSingleton<Lander>();
         services.AddSingleton<LoadSpecs>();
@@ -69,6 +68,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<StatusService>();
         services.AddSingleton<QuarantineReader>();
         services.AddSingleton<Api.StrataApi>();
+        services.AddSingleton<ScheduleStore>();
         services.AddSingleton<ScheduleSweep>();
         return services;
     }
