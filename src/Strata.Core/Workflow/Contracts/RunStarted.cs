@@ -16,7 +16,11 @@ public sealed record RunStarted(
     IReadOnlyList<string> Sources,
     IReadOnlyList<DatasetStep> Datasets,
     int BatchSize,
-    ActivityRetry Retry);
+    ActivityRetry Retry)
+{
+    /// <summary>Set when another run held the pipeline's lease: no run number was allocated and the workflow ends at once.</summary>
+    public Runs.LeaseRefusal? Refused { get; init; }
+}
 
 /// <summary>One integrate or action dataset as the workflow needs it: name, layer, and what it reads.</summary>
 public sealed record DatasetStep(string Name, string Layer, IReadOnlyList<string> Inputs);
