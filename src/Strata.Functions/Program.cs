@@ -1,10 +1,12 @@
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Strata;
 using Strata.Functions.Hosting;
+using Strata.Functions.Orchestration;
 using Strata.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
@@ -18,6 +20,9 @@ builder.Services.AddHostedService<LakeInitializer>();
 // Durable histories, activity bindings and run status use the core's JSON, exactly as the local host does.
 // (The run launcher, DurableRunLauncher, wraps a function's [DurableClient] binding, so functions create it per call.)
 builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(StrataJson.Options));
+
+// Activity failures carry whether they were transient, which is all the orchestrators' retry policy retries.
+builder.Services.AddSingleton<IExceptionPropertiesProvider, TransientFailures>();
 builder.Services.AddStrataTelemetry();
 
 builder.Build().Run();
