@@ -84,6 +84,7 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
         candidates.RemoveWhere(p => !request.InRange(p));
         var lookup = await PartitionLookup.CreateAsync(partitions, fragments, parse, candidates.Count, summary?.Partitions ?? 0, ct);
         var items = new List<PlanItem>();
+        var staleCommitted = 0;
         foreach (var partition in candidates.Keys)
         {
             var fingerprint = (await FragmentsOfAsync(await lookup.FragmentsAsync(partition, ct), parse.SpecHash, headers, ct)).Fingerprint;
@@ -92,10 +93,12 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
             {
                 var (reason, detail) = candidates[partition];
                 items.Add(new PlanItem(partition, fingerprint, reason, detail));
+                staleCommitted += stored is null ? 0 : 1;
             }
         }
 
-        return new DatasetPlan(parse.Source, "load", parse.SpecHash, new Dictionary<string, long> { [LandingInput] = seen }, items, candidates.Count, []);
+        var upToDate = await UpToDate.CountAsync(partitions, parse.Source, summary, request, staleCommitted, ct);
+        return new DatasetPlan(parse.Source, "load", parse.SpecHash, new Dictionary<string, long> { [LandingInput] = seen }, items, candidates.Count, [], UpToDate: upToDate);
     }
 
     /// <summary>The fragments of a partition from blobs whose parse committed, in landing order, and the fingerprint over them.</summary>

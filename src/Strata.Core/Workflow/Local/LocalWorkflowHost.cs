@@ -39,15 +39,7 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
         _time = time;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, _options.LocalParallelism));
-        _retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientErrors.IsTransient),
-            MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
-            Delay = _options.FirstRetryInterval,
-            MaxDelay = _options.MaxRetryInterval,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        }).Build();
+        _retry = BuildRetry(_options);
     }
 
     /// <summary>Raised with each progress snapshot a workflow publishes (instance id, status).</summary>
@@ -178,6 +170,25 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Retries for transient storage errors. <see cref="WorkflowOptions.MaxAttempts"/> counts the first
+    /// try, so 1 means no retry (Polly needs at least one retry attempt, so there is no strategy then).
+    /// A lake that stays unreachable ends these retries too: its requests then fail with a
+    /// non-transient <see cref="Storage.StorageUnavailableException"/> (see <see cref="Storage.StorageOutage"/>).
+    /// </summary>
+    private static ResiliencePipeline BuildRetry(WorkflowOptions options) =>
+        options.MaxAttempts <= 1
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientErrors.IsTransient),
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                Delay = options.FirstRetryInterval,
+                MaxDelay = options.MaxRetryInterval,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            }).Build();
 
     private void Update(string id, Func<LocalInstance, LocalInstance> change) =>
         _instances.AddOrUpdate(id, _ => throw new InvalidOperationException($"unknown instance {id}"), (_, s) => change(s) with { LastUpdatedAt = _time.GetUtcNow() });

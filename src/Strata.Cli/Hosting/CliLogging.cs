@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using Strata.Cli.Output;
+
+namespace Strata.Cli.Hosting;
+
+/// <summary>
+/// Logging for every command and <c>strata serve</c>: one line per event on stderr (stdout stays
+/// for results, so <c>--json</c> output is clean), messages escaped — log lines quote landing
+/// names, which come from outside. Warnings by default; <c>--verbose</c> adds information events.
+/// </summary>
+internal static class CliLogging
+{
+    public static ILoggingBuilder AddCliConsole(this ILoggingBuilder logging, bool verbose) =>
+        logging
+            .AddConsole(o =>
+            {
+                o.FormatterName = LineFormatter.FormatterName;
+                o.LogToStandardErrorThreshold = LogLevel.Trace;
+            })
+            .AddConsoleFormatter<LineFormatter, ConsoleFormatterOptions>()
+            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+
+    private sealed class LineFormatter() : ConsoleFormatter(FormatterName)
+    {
+        public const string FormatterName = "strata-line";
+
+        public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+        {
+            var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
+            if (logEntry.Exception is { } e)
+            {
+                message += $" ({e.GetType().Name}: {e.Message})";
+            }
+
+            var level = logEntry.LogLevel switch
+            {
+                LogLevel.Critical or LogLevel.Error => "error",
+                LogLevel.Warning => "warn",
+                _ => "info",
+            };
+            textWriter.WriteLine($"{level}: {TerminalText.Escape(message)}");
+        }
+    }
+}
