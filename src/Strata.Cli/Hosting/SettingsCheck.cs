@@ -20,6 +20,10 @@ internal static partial class SettingsCheck
         try
         {
             services.GetService<IStartupValidator>()?.Validate();
+
+            // Options without a start-up validator still bind here, so a value of the wrong type is reported now, by name.
+            _ = services.GetRequiredService<IOptions<Land.LandOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<Workflow.WorkflowOptions>>().Value;
         }
         catch (OptionsValidationException e)
         {
