@@ -52,8 +52,9 @@ internal static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
-        // Only what the test gives: no Strata__ setting of the machine leaks in.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Strata__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Kestrel__", StringComparison.OrdinalIgnoreCase)).ToList())
+        // Only what the test gives: no Strata__ or Kestrel__ setting of the machine leaks in, nor the test runner's MSBuild variables (for dotnet pack).
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Strata__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("Kestrel__", StringComparison.OrdinalIgnoreCase)
+                     || k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
         }

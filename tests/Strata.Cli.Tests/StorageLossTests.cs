@@ -5,6 +5,7 @@ using Strata.Cli.Hosting;
 using Strata.Partitions;
 using Strata.Storage;
 using Strata.Testing;
+using Xunit.Abstractions;
 
 namespace Strata.Cli.Tests;
 
