@@ -11,22 +11,9 @@ public sealed class RunCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private const int Days = 120;
 
-    private const string Yaml = """
-        sources:
-          events:
-            landing: shop/events/
-            format: csv
-            partition: { column: at, grain: day }
-        datasets:
-          daily:
-            layer: integrate
-            inputs:
-              events: identity
-        """;
-
     private static readonly DateOnly First = new(2026, 1, 1);
 
-    private readonly CliWorkspace _workspace = new CliWorkspace(azurite).Pipeline("shop", Yaml, ("sql/daily.sql", "SELECT count(*) AS events, sum(amount) AS amount FROM events"));
+    private readonly CliWorkspace _workspace = new CliWorkspace(azurite).Pipeline("shop", EventsPipeline.Yaml, EventsPipeline.Sql);
 
     [Fact]
     public async Task RunJsonAndPlan_WithManyCommittedPartitions_CountThemUpToDate()
@@ -110,7 +97,7 @@ public sealed class RunCommandTests(AzuriteFixture azurite) : IDisposable
 
         var plain = await _workspace.RunAsync("status", "--data", data);
         var keyAfterPlain = File.Exists(Path.Combine(data, "pii.key"));
-        _workspace.Pipeline("shop", Yaml.Replace("    partition: { column: at, grain: day }", "    partition: { column: at, grain: day }\n    pii:\n      email: { action: tokenise }", StringComparison.Ordinal),
+        _workspace.Pipeline("shop", EventsPipeline.Yaml.Replace("    partition: { column: at, grain: day }", "    partition: { column: at, grain: day }\n    pii:\n      email: { action: tokenise }", StringComparison.Ordinal),
             ("sql/daily.sql", "SELECT count(*) AS events FROM events"));
         var tokenising = await _workspace.RunAsync("status", "--data", data);
 

@@ -14,24 +14,14 @@ namespace Strata.Cli.Tests;
 /// this test owns; the emulator is stopped while the run is building; the CLI must give up within
 /// its bound with exit code 3 and a message naming the endpoint (no stack trace), and once the
 /// emulator is back on the same data, a rerun must leave the lake exact.
+/// In the Azurite collection (without using its emulator) so this heavy test runs alone, not
+/// alongside the assembly's other tests on a small machine.
 /// </summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class StorageLossTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Files = 24;
     private const int Days = 30;
-
-    private const string Yaml = """
-        sources:
-          events:
-            landing: shop/events/
-            format: csv
-            partition: { column: at, grain: day }
-        datasets:
-          daily:
-            layer: integrate
-            inputs:
-              events: identity
-        """;
 
     private static readonly DateOnly First = new(2026, 3, 1);
 
@@ -41,7 +31,7 @@ public sealed class StorageLossTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _azurite = await OwnAzurite.StartAsync();
-        _workspace = new CliWorkspace(_azurite.ConnectionString).Pipeline("shop", Yaml, ("sql/daily.sql", "SELECT count(*) AS events, sum(amount) AS amount FROM events"));
+        _workspace = new CliWorkspace(_azurite.ConnectionString).Pipeline("shop", EventsPipeline.Yaml, EventsPipeline.Sql);
         _workspace.Environment["Strata__Storage__UnreachableTimeout"] = "00:00:10";
         _workspace.Environment["Strata__Storage__NetworkTimeout"] = "00:00:05";
         _workspace.Environment["Strata__Workflow__FirstRetryInterval"] = "00:00:00.200";

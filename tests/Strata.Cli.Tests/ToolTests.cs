@@ -5,7 +5,10 @@ namespace Strata.Cli.Tests;
 /// a tool path from the package folder (<c>--add-source</c>, no NuGet.config), then run from an
 /// empty folder outside the repository — where it installs Azurite into its data folder with
 /// <c>npm ci</c>, runs the demo from the pipelines and samples it ships, and reports status.
+/// In the Azurite collection (without using its emulator) so this heavy test runs alone, not
+/// alongside the assembly's other tests on a small machine.
 /// </summary>
+[Collection(AzuriteCollection.Name)]
 public sealed class ToolTests : IDisposable
 {
 #if DEBUG

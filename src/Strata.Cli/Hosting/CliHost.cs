@@ -71,7 +71,7 @@ internal sealed class CliHost : IAsyncDisposable
         var configuration = Configuration(overrides);
         var provider = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(b => b.AddCliConsole(settings.Verbose && settings.LogInformation))
+            .AddLogging(b => b.AddCliConsole(settings.Verbose && settings.LogInformation, runEvents: settings.LogInformation))
             .AddStrataCore(configuration)
             .AddStrataLocalHost()
             .BuildServiceProvider();

@@ -12,8 +12,17 @@ namespace Strata.Cli.Hosting;
 /// </summary>
 internal static class CliLogging
 {
-    public static ILoggingBuilder AddCliConsole(this ILoggingBuilder logging, bool verbose) =>
+    /// <param name="logging">The builder.</param>
+    /// <param name="verbose">Log information events too.</param>
+    /// <param name="runEvents">
+    /// Log the workflow's and activities' events. Commands that print a run's summary (or its
+    /// steps) leave them out: every failure they report is in that summary already, and a storage
+    /// outage ends the command with its own message.
+    /// </param>
+    public static ILoggingBuilder AddCliConsole(this ILoggingBuilder logging, bool verbose, bool runEvents = true) =>
         logging
+            .AddFilter("Strata.Workflow", runEvents ? LogLevel.Trace : LogLevel.None)
+            .AddFilter("Strata.Activities", runEvents ? LogLevel.Trace : LogLevel.None)
             .AddConsole(o =>
             {
                 o.FormatterName = LineFormatter.FormatterName;

@@ -37,7 +37,7 @@ internal static class RunPrinter
 
             foreach (var failure in d.Failures)
             {
-                text.Append($"FAILED {d.Dataset} {TerminalText.Escape(failure)}\n");
+                text.Append($"FAILED {d.Dataset} {TerminalText.Escape(StorageErrors.Shorten(failure))}\n");
             }
         }
 

@@ -44,7 +44,7 @@ internal sealed class StepPrinter(WorkflowHistory history)
     {
         if (call.Error is { } error)
         {
-            return [$"  {call.Name} failed: {error}"];
+            return [$"  {call.Name} failed: {StorageErrors.Shorten(error)}"];
         }
 
         return call.Name switch
@@ -85,7 +85,7 @@ internal sealed class StepPrinter(WorkflowHistory history)
 
     private static string Built(string dataset, BuildResult r) => r.Outcome switch
     {
-        BuildOutcome.Failed => $"  {dataset} {r.Partition}: FAILED: {r.Error}",
+        BuildOutcome.Failed => $"  {dataset} {r.Partition}: FAILED: {StorageErrors.Shorten(r.Error ?? "")}",
         BuildOutcome.Skipped => $"  {dataset} {r.Partition}: already committed by another run",
         BuildOutcome.Unchanged => $"  {dataset} {r.Partition}: rebuilt, rows unchanged ({r.RowsIn} in, {r.RowsWritten} written; downstream is not touched)",
         _ => $"  {dataset} {r.Partition}: built ({r.RowsIn} rows in, {r.RowsWritten} written)",

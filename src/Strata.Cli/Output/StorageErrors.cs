@@ -25,6 +25,24 @@ internal static class StorageErrors
         return $"{where} refused a request ({answer}: {FirstLine(e.Message)}); {advice}";
     }
 
+    /// <summary>
+    /// A failure message that quotes a storage error is cut to its first line plus the status and
+    /// error code: the client's message goes on with every header and the response body.
+    /// </summary>
+    public static string Shorten(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var lines = message.Split('\n').Select(l => l.Trim()).ToList();
+        var status = lines.FirstOrDefault(l => l.StartsWith("Status: ", StringComparison.Ordinal));
+        if (lines.Count < 3 || status is null)
+        {
+            return message;
+        }
+
+        var code = lines.FirstOrDefault(l => l.StartsWith("ErrorCode: ", StringComparison.Ordinal));
+        return $"{lines[0]} ({status}{(code is null ? "" : $", {code}")})";
+    }
+
     private static string FirstLine(string message) =>
         message.Split('\n', 2)[0].Trim();
 }
