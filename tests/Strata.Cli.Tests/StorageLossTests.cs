@@ -36,6 +36,9 @@ public sealed class StorageLossTests(ITestOutputHelper output) : IAsyncLifetime
         _workspace.Environment["Strata__Storage__NetworkTimeout"] = "00:00:05";
         _workspace.Environment["Strata__Workflow__FirstRetryInterval"] = "00:00:00.200";
         _workspace.Environment["Strata__Workflow__MaxRetryInterval"] = "00:00:02";
+
+        // The stopped run cannot release its hold on the pipeline (storage is gone): the rerun waits for it to lapse.
+        _workspace.Environment["Strata__Runs__LeaseDuration"] = "00:00:05";
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using Azure;
+using Microsoft.Extensions.Options;
 using Strata.Cli.Hosting;
 using Strata.Cli.Output;
 using Strata.Definitions;
@@ -39,6 +40,13 @@ internal static class CommandRunner
                 foreach (var problem in settings.Problems)
                 {
                     CliConsole.Error(problem);
+                }
+
+                return ExitCodes.BadInput;
+            case OptionsValidationException options:
+                foreach (var failure in options.Failures)
+                {
+                    CliConsole.Error(failure);
                 }
 
                 return ExitCodes.BadInput;

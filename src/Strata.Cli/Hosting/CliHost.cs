@@ -31,9 +31,12 @@ internal sealed class CliHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Starts the host; <paramref name="settingsOverrides"/> are layered over the environment (tests use them instead of process-wide variables).</summary>
+    /// <summary>
+    /// Starts the host; <paramref name="settingsOverrides"/> are layered over the environment (tests use them instead of
+    /// process-wide variables), and <paramref name="time"/> replaces the system clock (tests drive schedules with it).
+    /// </summary>
     /// <exception cref="SettingsException">A setting is wrong.</exception>
-    public static async Task<CliHost> StartAsync(CliSettings settings, CancellationToken ct, IReadOnlyDictionary<string, string?>? settingsOverrides = null)
+    public static async Task<CliHost> StartAsync(CliSettings settings, CancellationToken ct, IReadOnlyDictionary<string, string?>? settingsOverrides = null, TimeProvider? time = null)
     {
         var overrides = new Dictionary<string, string?>(settingsOverrides ?? new Dictionary<string, string?>());
         var environment = Configuration(overrides);
@@ -69,12 +72,17 @@ internal sealed class CliHost : IAsyncDisposable
         }
 
         var configuration = Configuration(overrides);
-        var provider = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(b => b.AddCliConsole(settings.Verbose && settings.LogInformation, runEvents: settings.LogInformation))
             .AddStrataCore(configuration)
-            .AddStrataLocalHost()
-            .BuildServiceProvider();
+            .AddStrataLocalHost();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        var provider = services.BuildServiceProvider();
         try
         {
             if (demoKey is not null && provider.GetRequiredService<PipelineCatalog>().Pipelines.Any(NeedsPiiKey))

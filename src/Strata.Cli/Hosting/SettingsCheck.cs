@@ -21,9 +21,12 @@ internal static partial class SettingsCheck
         {
             services.GetService<IStartupValidator>()?.Validate();
 
-            // Options without a start-up validator still bind here, so a value of the wrong type is reported now, by name.
+            // Options without a start-up validator still bind here, so a value of the wrong type is reported now, by name;
+            // those that check themselves when their service starts are checked now too.
             _ = services.GetRequiredService<IOptions<Land.LandOptions>>().Value;
             _ = services.GetRequiredService<IOptions<Workflow.WorkflowOptions>>().Value;
+            services.GetRequiredService<IOptions<Runs.RunLeaseOptions>>().Value.Validate();
+            services.GetRequiredService<IOptions<Schedules.ScheduleOptions>>().Value.Validate();
         }
         catch (OptionsValidationException e)
         {

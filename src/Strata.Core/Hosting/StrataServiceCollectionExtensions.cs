@@ -7,9 +7,11 @@ using Strata.Fragments;
 using Strata.Land;
 using Strata.Lineage;
 using Strata.Load;
+using Strata.Modes;
 using Strata.Partitions;
 using Strata.Planning;
 using Strata.Runs;
+using Strata.Schedules;
 using Strata.Schemas;
 using Strata.Security;
 using Strata.Status;
@@ -34,6 +36,8 @@ public static class StrataServiceCollectionExtensions
         services.Configure<TransformOptions>(configuration.GetSection(TransformOptions.Section));
         services.Configure<PiiOptions>(configuration.GetSection(PiiOptions.Section));
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
+        services.Configure<RunLeaseOptions>(configuration.GetSection(RunLeaseOptions.Section));
+        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
         StrataOptionsValidator.AddTo(services);
 
         services.AddSingleton(TimeProvider.System);
@@ -48,10 +52,13 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<SchemaStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PipelineStateStore>();
+        services.AddSingleton<RunLeaseKeeper>();
         services.AddSingleton<LineageStore>();
+        services.AddSingleton<SupersessionStore>();
 
         services.AddSingleton<Lander>();
         services.AddSingleton<LoadSpecs>();
+        services.AddSingleton<SourceModes>();
         services.AddSingleton<LoadPlanner>();
         services.AddSingleton<DatasetPlanner>();
         services.AddSingleton<PipelinePlanner>();
@@ -65,6 +72,8 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<StatusService>();
         services.AddSingleton<QuarantineReader>();
         services.AddSingleton<Api.StrataApi>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ScheduleSweep>();
         return services;
     }
 

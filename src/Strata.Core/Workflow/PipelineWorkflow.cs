@@ -17,6 +17,12 @@ public static partial class PipelineWorkflow
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(request);
         var started = await context.CallActivityAsync<RunStarted>(WorkflowNames.StartRun, new StartRunInput(request, context.CurrentUtcDateTime));
+        if (started.Refused is { } refused)
+        {
+            // Another run holds the pipeline's lease, perhaps in another host: this start runs nothing (see StartRun).
+            return RunSummary.ForRefusal(started.Pipeline, started.StartedAt, refused);
+        }
+
         var progress = new RunProgress(started.RunId, started.Pipeline);
         var batchSize = started.BatchSize;
         LogStarted(context.Logger, started.RunId, started.Pipeline, request.Force);

@@ -26,11 +26,11 @@ public sealed class DeterminismTests(AzuriteFixture azurite)
         var live = await lake.RunAsync("clickstream");
 
         var first = new ReplayContext(history);
-        var firstRun = PipelineWorkflow.RunAsync(first, new RunRequest("clickstream"));
+        var firstRun = PipelineWorkflow.RunAsync(first, new RunRequest("clickstream", WaitForLease: true));
         first.DeliverAll();
         var replayed = await firstRun;
         var second = new ReplayContext(history);
-        var secondRun = PipelineWorkflow.RunAsync(second, new RunRequest("clickstream"));
+        var secondRun = PipelineWorkflow.RunAsync(second, new RunRequest("clickstream", WaitForLease: true));
         second.DeliverAll();
         await secondRun;
 

@@ -15,7 +15,11 @@ public sealed record RunStarted(
     DateTimeOffset StartedAt,
     IReadOnlyList<string> Sources,
     IReadOnlyList<DatasetStep> Datasets,
-    int BatchSize);
+    int BatchSize)
+{
+    /// <summary>Set when another run held the pipeline's lease: no run number was allocated and the workflow ends at once.</summary>
+    public Runs.LeaseRefusal? Refused { get; init; }
+}
 
 /// <summary>One integrate or action dataset as the workflow needs it: name, layer, and what it reads.</summary>
 public sealed record DatasetStep(string Name, string Layer, IReadOnlyList<string> Inputs);
