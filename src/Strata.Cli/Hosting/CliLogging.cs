@@ -15,14 +15,13 @@ internal static class CliLogging
     /// <param name="logging">The builder.</param>
     /// <param name="verbose">Log information events too.</param>
     /// <param name="runEvents">
-    /// Log the workflow's and activities' events. Commands that print a run's summary (or its
+    /// Log the workflow's and activities' errors. Commands that print a run's summary (or its
     /// steps) leave them out: every failure they report is in that summary already, and a storage
-    /// outage ends the command with its own message.
+    /// outage ends the command with its own message. Their warnings (a run waiting for another) stay.
     /// </param>
     public static ILoggingBuilder AddCliConsole(this ILoggingBuilder logging, bool verbose, bool runEvents = true) =>
         logging
-            .AddFilter("Strata.Workflow", runEvents ? LogLevel.Trace : LogLevel.None)
-            .AddFilter("Strata.Activities", runEvents ? LogLevel.Trace : LogLevel.None)
+            .AddFilter((category, level) => runEvents || level < LogLevel.Error || !IsRunCategory(category))
             .AddConsole(o =>
             {
                 o.FormatterName = LineFormatter.FormatterName;
@@ -30,6 +29,9 @@ internal static class CliLogging
             })
             .AddConsoleFormatter<LineFormatter, ConsoleFormatterOptions>()
             .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+
+    private static bool IsRunCategory(string? category) =>
+        category is not null && (category.StartsWith("Strata.Workflow", StringComparison.Ordinal) || category.StartsWith("Strata.Activities", StringComparison.Ordinal));
 
     private sealed class LineFormatter() : ConsoleFormatter(FormatterName)
     {

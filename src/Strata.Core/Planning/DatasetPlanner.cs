@@ -62,7 +62,7 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
         candidates.RemoveWhere(p => !request.InRange(p));
         var (items, existing, staleCommitted) = await EvaluateAsync(dataset, code, candidates, request.Force, summary?.Partitions ?? 0, ct);
         var seen = dataset.Inputs.ToDictionary(i => i.Name, _ => runNumber, StringComparer.Ordinal);
-        var upToDate = await UpToDate.CountAsync(partitions, dataset.Name, summary, request, staleCommitted, ct);
+        var upToDate = await UpToDate.CountAsync(partitions, dataset.Name, summary, request, staleCommitted, existing - items.Count, ct);
         return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, existing, [], sqlHash, upToDate);
     }
 

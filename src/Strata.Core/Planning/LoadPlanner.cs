@@ -110,6 +110,7 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
         var items = new List<PlanItem>();
         var absent = 0;
         var staleCommitted = 0;
+        var current = 0;
         foreach (var partition in candidates.Keys)
         {
             var (parts, fingerprint) = await selection.OfAsync(partition, () => lookup.FragmentsAsync(partition, ct), ct);
@@ -125,6 +126,10 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
                 items.Add(new PlanItem(partition, fingerprint, reason, detail));
                 staleCommitted += stored is null ? 0 : 1;
             }
+            else
+            {
+                current++;
+            }
         }
 
         var previews = preview.Keys.Where(p => request.InRange(p) && !candidates.Keys.Contains(p)).Select(p => new PlanItem(p, "", preview[p].Reason, preview[p].Detail)).ToList();
@@ -136,7 +141,7 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
             staleCommitted += await lookup.StoredAsync(item.Partition, ct) is null ? 0 : 1;
         }
 
-        var upToDate = await UpToDate.CountAsync(partitions, parse.Source, summary, request, staleCommitted, ct);
+        var upToDate = await UpToDate.CountAsync(partitions, parse.Source, summary, request, staleCommitted, current, ct);
         return new DatasetPlan(parse.Source, "load", parse.SpecHash, new Dictionary<string, long> { [LandingInput] = seen }, items, candidates.Count - absent + previews.Count, [], UpToDate: upToDate);
     }
 
