@@ -40,9 +40,10 @@ public static class StrataServiceCollectionExtensions
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
         services.Configure<RunLeaseOptions>(configuration.GetSection(RunLeaseOptions.Section));
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        StrataOptionsValidator.AddTo(services);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => PipelineCatalog.Load(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Folder, SqlEngine.CheckSyntax));
         services.AddSingleton<PiiKey>();
         services.AddSingleton<SqlEngine>();
