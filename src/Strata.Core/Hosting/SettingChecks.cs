@@ -12,7 +12,7 @@ public static class SettingChecks
         if (value < minimum)
         {
             throw new OptionsValidationException(section, typeof(TOptions),
-                [$"{section}:{name} must be at least {minimum} (it is {value}); the default is {defaultValue}"]);
+                [$"{section.Replace(":", "__", StringComparison.Ordinal)}__{name} must be at least {minimum} (it is {value}); the default is {defaultValue}"]);
         }
     }
 }

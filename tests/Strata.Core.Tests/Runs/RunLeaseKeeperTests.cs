@@ -92,7 +92,7 @@ public sealed class RunLeaseKeeperTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var error = Assert.Throws<OptionsValidationException>(() => new RunLeaseKeeper(States, _lake.Get<RunStore>(), Options.Create(options), _time, NullLogger<RunLeaseKeeper>.Instance));
 
-        Assert.Contains("Strata:Runs:LeaseDuration", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Strata__Runs__LeaseDuration", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Renewal runs on the timer's thread: waits (bounded) until the stored expiry reaches <paramref name="expected"/>.</summary>
