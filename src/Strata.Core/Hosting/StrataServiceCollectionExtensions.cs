@@ -6,6 +6,7 @@ using Strata.Definitions;
 using Strata.Fragments;
 using Strata.Land;
 using Strata.Lineage;
+using Strata.Lineage.OpenLineage;
 using Strata.Load;
 using Strata.Modes;
 using Strata.Partitions;
@@ -38,6 +39,7 @@ public static class StrataServiceCollectionExtensions
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
         services.Configure<RunLeaseOptions>(configuration.GetSection(RunLeaseOptions.Section));
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        services.Configure<OpenLineageOptions>(configuration.GetSection(OpenLineageOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -61,6 +63,12 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<LoadPlanner>();
         services.AddSingleton<DatasetPlanner>();
         services.AddSingleton<PipelinePlanner>();
+
+        services.AddSingleton<OpenLineageFiles>();
+        services.AddSingleton<OpenLineageSender>();
+        services.AddSingleton<DatasetSchemas>();
+        services.AddSingleton<IQualityAssertions, NoQualityAssertions>();
+        services.AddSingleton<OpenLineageEmitter>();
 
         services.AddSingleton<RunActivities>();
         services.AddSingleton<LoadActivities>();
