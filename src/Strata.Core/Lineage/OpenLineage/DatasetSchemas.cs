@@ -46,7 +46,8 @@ public sealed class DatasetSchemas(PipelineCatalog catalog, PartitionStore parti
         }
 
         var blob = storage.Container(LakeContainers.ForOutput(catalog, dataset)).GetBlobClient(record.OutputPath);
-        await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), ct);
+        // Small ranges: the footer and the magic bytes are all the reader needs, however large the file.
+        await using var stream = await blob.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 64 * 1024 }, ct);
         await using var reader = await ParquetReader.CreateAsync(stream, ParquetColumns.ReaderOptions(), leaveStreamOpen: false, ct);
         return reader.Schema.Fields.Select(f => new SchemaField(f.Name, TypeName(f))).ToList();
     }

@@ -67,15 +67,17 @@ public sealed partial class OpenLineageEmitter(
             var path = await files.PathForRunAsync(step.Pipeline, runId, ct);
             var key = $"{step.RunId}|{type}";
             var description = $"{type} of {step.JobName} ({runId})";
-            if (await files.ContainsAsync(path, key, ct))
+            var added = await files.AppendOnceAsync(path, key, async () =>
+            {
+                // Sent before it is written: a crash in between re-sends rather than loses it.
+                var json = (await build(step)).ToJsonString();
+                await sender.SendAsync(json, description, ct);
+                return json;
+            }, ct);
+            if (!added)
             {
                 LogAlreadyEmitted(description);
-                return;
             }
-
-            var json = (await build(step)).ToJsonString();
-            await sender.SendAsync(json, description, ct);
-            await files.AppendAsync(path, key, json, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -52,16 +52,17 @@ public sealed class OpenLineageFiles(LakeStorage storage, RunStore runs, TimePro
         return PathOf(pipeline, started, runId);
     }
 
-    /// <summary>True when the event with <paramref name="key"/> is already in the file.</summary>
-    public async Task<bool> ContainsAsync(string path, string key, CancellationToken ct) =>
-        (await CommittedAsync(Blob(path), ct)).Blocks.Contains(BlockId(key));
-
-    /// <summary>Adds <paramref name="line"/> as the event <paramref name="key"/>; false when the file already holds that event.</summary>
-    public async Task<bool> AppendAsync(string path, string key, string line, CancellationToken ct)
+    /// <summary>
+    /// Adds the event <paramref name="key"/> unless the file already holds it; only then is
+    /// <paramref name="line"/> asked for (the emitter sends the event from there, so an event already
+    /// in the lake is not sent again). Returns whether the line was added.
+    /// </summary>
+    public async Task<bool> AppendOnceAsync(string path, string key, Func<Task<string>> line, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(line);
         var blob = Blob(path);
         var id = BlockId(key);
+        byte[]? content = null;
         for (var attempt = 1; ; attempt++)
         {
             var (blocks, etag) = await CommittedAsync(blob, ct);
@@ -70,9 +71,10 @@ public sealed class OpenLineageFiles(LakeStorage storage, RunStore runs, TimePro
                 return false;
             }
 
-            using (var content = new MemoryStream(Encoding.UTF8.GetBytes(line + "\n")))
+            content ??= Encoding.UTF8.GetBytes(await line() + "\n");
+            using (var stream = new MemoryStream(content))
             {
-                await blob.StageBlockAsync(id, content, cancellationToken: ct);
+                await blob.StageBlockAsync(id, stream, cancellationToken: ct);
             }
 
             try
