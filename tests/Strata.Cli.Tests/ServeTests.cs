@@ -139,6 +139,34 @@ public sealed class ServeTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/api/pipelines/web/plan?code=", null)]
+    [InlineData("/api/pipelines/web/plan", "")]
+    [InlineData("/api/pipelines/web/plan?code=", "")]
+    public async Task WithAnApiKey_RequestsWithAnEmptyKeyAreRefused(string path, string? header)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        await using var keyed = ServeCommand.Build(_host, url, apiKey: "s3cret", TimeSpan.FromSeconds(5), verbose: false);
+        await keyed.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (header is not null)
+        {
+            request.Headers.TryAddWithoutValidation("x-functions-key", header);
+        }
+
+        using var response = await http.SendAsync(request);
+        await keyed.StopAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void AnEmptyApiKey_IsRefused(string key) =>
+        Assert.Throws<ArgumentException>(() => ServeCommand.Build(_host, "http://127.0.0.1:1", key, TimeSpan.FromSeconds(5), verbose: false));
+
+    [Theory]
     [InlineData("http://127.0.0.1:7071", true)]
     [InlineData("http://localhost:5000;http://[::1]:5001", true)]
     [InlineData("http://0.0.0.0:7071", false)]
@@ -166,7 +194,7 @@ public sealed class ServeTests(AzuriteFixture azurite) : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

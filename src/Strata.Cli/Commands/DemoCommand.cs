@@ -19,30 +19,34 @@ internal static class DemoCommand
     public static Command Create()
     {
         var fresh = new Option<bool>("--fresh") { Description = "Start the embedded Azurite from empty" };
-        var samples = new Option<string>("--samples") { Description = "The folder of sample waves", DefaultValueFactory = _ => "samples" };
+        var samples = new Option<string?>("--samples") { Description = "The folder of sample waves (default: samples, or the demo's the tool ships when there is none)" };
         var json = new Option<bool>("--json") { Description = "Print run summaries as JSON" };
         var command = new Command("demo", "Land the sample files wave by wave and run every pipeline, on the embedded Azurite") { fresh, samples, json };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(GlobalOptions.Read(parse, parse.GetValue(fresh)), async host =>
         {
-            Console.Error.WriteLine($"storage: {host.StorageDescription}");
-            var folder = parse.GetValue(samples)!;
+            CliConsole.Note($"storage: {host.StorageDescription}");
+            var folder = parse.GetValue(samples) ?? Hosting.ToolFiles.DefaultSamples("samples");
             var waves = Directory.Exists(folder) ? Directory.GetDirectories(folder).Order(StringComparer.Ordinal).ToList() : [];
             if (waves.Count == 0)
             {
-                Console.Error.WriteLine($"error: no sample waves under '{folder}'");
+                CliConsole.Error($"no sample waves under '{folder}'; pass --samples <folder of wave folders>");
                 return ExitCodes.BadInput;
             }
 
             var catalog = host.Get<PipelineCatalog>();
+            CliConsole.Note($"pipelines: {catalog.Folder}; samples: {Path.GetFullPath(folder)}");
+            var verbose = parse.GetValue(GlobalOptions.Verbose);
             var exit = ExitCodes.Ok;
             foreach (var wave in waves)
             {
                 Console.WriteLine($"\n== wave {Path.GetFileName(wave)} ==");
-                var landed = await LandingFiles.UploadAndLandAsync(host.Get<LakeStorage>(), host.Get<Lander>(), LandingFiles.Expand([wave], ""), ct);
-                Console.Write(LandingFiles.Describe(landed));
+                var (files, problems) = LandingFiles.Expand([wave], "");
+                problems.ToList().ForEach(p => CliConsole.Error(p));
+                var landed = await LandingFiles.UploadAndLandAsync(host.Get<LakeStorage>(), host.Get<Lander>(), files, ct);
+                Console.Write(LandingFiles.Describe(landed, LandCommand.Prefixes(catalog)));
                 foreach (var pipeline in catalog.Pipelines)
                 {
-                    var summaries = await RunCommand.RunAsync(host, new RunRequest(pipeline.Name, Trigger: "demo"), parse.GetValue(json), ct);
+                    var summaries = await RunCommand.RunAsync(host, new RunRequest(pipeline.Name, Trigger: "demo"), parse.GetValue(json), verbose, ct);
                     if (summaries.Any(s => s.PartitionsFailed > 0))
                     {
                         exit = ExitCodes.PartitionsFailed;

@@ -14,17 +14,17 @@ internal static class GlobalOptions
 
     public static readonly Option<string> Data = new("--data")
     {
-        Description = "Where the embedded Azurite and the demo PII key live",
+        Description = "Where the embedded Azurite, its Node install (outside the repository) and the demo PII key live",
         DefaultValueFactory = _ => ".strata",
         Recursive = true,
     };
 
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
-        Description = "Log what each step does",
+        Description = "Print what each step of a run does (plan, parse, build: partitions, reasons, rows, quarantine, drift) and stack traces of unexpected errors",
         Recursive = true,
     };
 
-    public static CliSettings Read(ParseResult parse, bool fresh = false) =>
-        new(parse.GetValue(Pipelines), parse.GetValue(Data) ?? ".strata", fresh, parse.GetValue(Verbose));
+    public static CliSettings Read(ParseResult parse, bool fresh = false, bool logInformation = false) =>
+        new(parse.GetValue(Pipelines), parse.GetValue(Data) ?? ".strata", fresh, parse.GetValue(Verbose), logInformation);
 }

@@ -31,7 +31,7 @@ internal static class LineageCommand
             var keys = parse.GetValue(partition) is { } one ? [one] : (await host.Get<PartitionStore>().ListHashesAsync(name, ct)).Select(p => p.Key).ToList();
             if (keys.Count == 0)
             {
-                Console.Error.WriteLine($"{name} has no committed partitions yet");
+                CliConsole.Note($"{name} has no committed partitions yet");
                 return ExitCodes.Ok;
             }
 

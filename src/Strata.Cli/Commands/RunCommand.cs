@@ -24,22 +24,32 @@ internal static class RunCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(GlobalOptions.Read(parse), async host =>
         {
             var request = new RunRequest(parse.GetValue(pipeline)!, parse.GetValue(force), parse.GetValue(datasets), parse.GetValue(from), parse.GetValue(to));
-            var summaries = await RunAsync(host, request, parse.GetValue(json), ct);
+            var summaries = await RunAsync(host, request, parse.GetValue(json), parse.GetValue(GlobalOptions.Verbose), ct);
             return summaries.Any(s => s.Status != RunStatus.Completed) ? ExitCodes.PartitionsFailed : ExitCodes.Ok;
         }, ct));
         return command;
     }
 
-    /// <summary>Runs and prints; shared with <c>demo</c>.</summary>
-    public static async Task<IReadOnlyList<RunSummary>> RunAsync(CliHost host, RunRequest request, bool json, CancellationToken ct)
+    /// <summary>Runs and prints; shared with <c>demo</c>. Progress goes to stderr: per dataset counts, or with <paramref name="verbose"/> every step.</summary>
+    public static async Task<IReadOnlyList<RunSummary>> RunAsync(CliHost host, RunRequest request, bool json, bool verbose, CancellationToken ct)
     {
         host.Get<Definitions.PipelineCatalog>().Get(request.Pipeline);
         var workflows = host.Get<LocalWorkflowHost>();
         var progress = new ProgressPrinter();
-        workflows.StatusChanged += progress.OnStatus;
+        var steps = verbose ? new StepPrinter(workflows.History = new WorkflowHistory()) : null;
+        if (steps is null)
+        {
+            workflows.StatusChanged += progress.OnStatus;
+        }
+        else
+        {
+            workflows.ActivityCompleted += steps.OnActivityCompleted;
+        }
+
         try
         {
             var summaries = await workflows.RunAsync(request, ct);
+            steps?.Flush();
             foreach (var summary in summaries)
             {
                 Console.Write(json ? JsonSerializer.Serialize(summary, StrataJson.Indented) + "\n" : RunPrinter.Format(summary));
@@ -50,6 +60,12 @@ internal static class RunCommand
         finally
         {
             workflows.StatusChanged -= progress.OnStatus;
+            if (steps is not null)
+            {
+                steps.Flush();
+                workflows.ActivityCompleted -= steps.OnActivityCompleted;
+                workflows.History = null;
+            }
         }
     }
 
@@ -69,7 +85,7 @@ internal static class RunCommand
             {
                 if (_printed.Add($"layer:{snapshot.Layer}") && snapshot.Layer != "done")
                 {
-                    Console.Error.WriteLine($"[{snapshot.RunId}] {snapshot.Layer}...");
+                    CliConsole.Note($"[{snapshot.RunId}] {snapshot.Layer}...");
                 }
 
                 foreach (var (dataset, p) in snapshot.Datasets)
@@ -77,7 +93,7 @@ internal static class RunCommand
                     var line = $"  {dataset}: {p.Planned} stale" + (p.Built + p.Unchanged + p.Skipped + p.Failed > 0 ? $", {p.Built} built, {p.Unchanged} unchanged, {p.Skipped} already committed, {p.Failed} failed" : "");
                     if (_printed.Add(line))
                     {
-                        Console.Error.WriteLine(line);
+                        CliConsole.Note(line);
                     }
                 }
             }

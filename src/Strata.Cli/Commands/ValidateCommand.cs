@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Strata.Cli.Output;
 using Strata.Hosting;
 using Strata.Validation;
 
@@ -16,12 +17,12 @@ internal static class ValidateCommand
             var problems = DefinitionValidator.Validate(folder);
             foreach (var problem in problems)
             {
-                Console.Error.WriteLine($"error: {problem}");
+                CliConsole.Error(problem.ToString());
             }
 
             if (problems.Count == 0)
             {
-                Console.WriteLine($"{folder}: every pipeline definition is valid");
+                Console.WriteLine(TerminalText.Escape($"{folder}: every pipeline definition is valid"));
             }
 
             return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Strata.Definitions;
 using Strata.Hosting;
 using Strata.Security;
 using Strata.Storage;
@@ -9,10 +9,11 @@ using Strata.Storage.Azurite;
 namespace Strata.Cli.Hosting;
 
 /// <summary>
-/// The process a command runs in: configuration from the environment (<c>Strata__*</c>), the
-/// embedded Azurite when no storage is configured (data under <c>.strata/azurite</c>, so a
-/// second run sees the first), a generated demo PII key when none is configured, and the core
-/// plus the local workflow host.
+/// The process a command runs in: configuration from the environment (<c>Strata__*</c>), checked
+/// before anything starts (<see cref="SettingsCheck"/>); the embedded Azurite when no storage is
+/// configured (data under <c>&lt;data&gt;/azurite</c>, so a second run sees the first); a generated
+/// demo PII key under <c>&lt;data&gt;</c> only when no key is configured and some source tokenises;
+/// and the core plus the local workflow host.
 /// </summary>
 internal sealed class CliHost : IAsyncDisposable
 {
@@ -34,13 +35,23 @@ internal sealed class CliHost : IAsyncDisposable
     /// Starts the host; <paramref name="settingsOverrides"/> are layered over the environment (tests use them instead of
     /// process-wide variables), and <paramref name="time"/> replaces the system clock (tests drive schedules with it).
     /// </summary>
+    /// <exception cref="SettingsException">A setting is wrong.</exception>
     public static async Task<CliHost> StartAsync(CliSettings settings, CancellationToken ct, IReadOnlyDictionary<string, string?>? settingsOverrides = null, TimeProvider? time = null)
     {
-        var given = settingsOverrides ?? new Dictionary<string, string?>();
-        var environment = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(given).Build();
-        var overrides = new Dictionary<string, string?>(given);
-        var storage = environment.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var overrides = new Dictionary<string, string?>(settingsOverrides ?? new Dictionary<string, string?>());
+        var environment = Configuration(overrides);
+        overrides[$"{PipelineOptions.Section}:Folder"] = settings.Pipelines ?? ToolFiles.DefaultPipelines(environment[$"{PipelineOptions.Section}:Folder"] ?? new PipelineOptions().Folder);
+        var demoKey = string.IsNullOrEmpty(environment[$"{PiiOptions.Section}:Key"]) && string.IsNullOrEmpty(environment[$"{PiiOptions.Section}:KeyFile"])
+            ? Path.GetFullPath(Path.Combine(settings.DataFolder, "pii.key"))
+            : null;
+        if (demoKey is not null)
+        {
+            // The demo's key: random, local, never committed (.strata/ is git-ignored); written below only if a source tokenises.
+            overrides[$"{PiiOptions.Section}:KeyFile"] = demoKey;
+        }
 
+        SettingsCheck.Validate(Configuration(overrides));
+        var storage = environment.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         EmbeddedAzurite? azurite = null;
         string description;
         if (storage.IsConfigured)
@@ -55,28 +66,15 @@ internal sealed class CliHost : IAsyncDisposable
                 Directory.Delete(folder, recursive: true);
             }
 
-            azurite = await EmbeddedAzurite.StartAsync(folder, null, ct);
+            azurite = await EmbeddedAzurite.StartAsync(folder, ToolFiles.NodeToolsRoot(settings.DataFolder), ct);
             overrides[$"{StorageOptions.Section}:ConnectionString"] = azurite.ConnectionString;
             description = $"embedded Azurite (data in {Path.GetRelativePath(Directory.GetCurrentDirectory(), folder)})";
         }
 
-        if (string.IsNullOrEmpty(environment[$"{PiiOptions.Section}:Key"]) && string.IsNullOrEmpty(environment[$"{PiiOptions.Section}:KeyFile"]))
-        {
-            // The demo's key: random, local, never committed (.strata/ is git-ignored).
-            var keyFile = Path.GetFullPath(Path.Combine(settings.DataFolder, "pii.key"));
-            PiiKey.EnsureKeyFile(keyFile);
-            overrides[$"{PiiOptions.Section}:KeyFile"] = keyFile;
-        }
-
-        if (settings.Pipelines is not null)
-        {
-            overrides[$"{PipelineOptions.Section}:Folder"] = settings.Pipelines;
-        }
-
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        var configuration = Configuration(overrides);
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning))
+            .AddLogging(b => b.AddCliConsole(settings.Verbose && settings.LogInformation, runEvents: settings.LogInformation))
             .AddStrataCore(configuration)
             .AddStrataLocalHost();
         if (time is not null)
@@ -87,6 +85,11 @@ internal sealed class CliHost : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         try
         {
+            if (demoKey is not null && provider.GetRequiredService<PipelineCatalog>().Pipelines.Any(NeedsPiiKey))
+            {
+                PiiKey.EnsureKeyFile(demoKey);
+            }
+
             await provider.GetRequiredService<LakeStorage>().EnsureCreatedAsync(ct);
         }
         catch
@@ -111,4 +114,9 @@ internal sealed class CliHost : IAsyncDisposable
             await _azurite.DisposeAsync();
         }
     }
+
+    private static bool NeedsPiiKey(PipelineDefinition pipeline) => pipeline.Sources.Any(s => s.Pii.Any(r => r.Action == PiiAction.Tokenise));
+
+    private static IConfigurationRoot Configuration(IReadOnlyDictionary<string, string?> overrides) =>
+        new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
 }

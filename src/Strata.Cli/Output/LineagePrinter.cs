@@ -9,15 +9,16 @@ internal static class LineagePrinter
     public static string Format(LineageReport report)
     {
         var text = new StringBuilder();
-        text.Append($"upstream of {report.Dataset}/{report.Partition}:\n");
+        var id = TerminalText.Escape($"{report.Dataset}/{report.Partition}");
+        text.Append($"upstream of {id}:\n");
         Tree(text, report.Upstream, 1, []);
-        text.Append($"\ndownstream of {report.Dataset}/{report.Partition}:\n");
+        text.Append($"\ndownstream of {id}:\n");
         Tree(text, report.Downstream, 1, []);
         var raw = report.Upstream.RawBlobs().ToList();
         text.Append($"\nraw blobs feeding it ({raw.Count}):\n");
         foreach (var blob in raw)
         {
-            text.Append($"  {blob}\n");
+            text.Append($"  {TerminalText.Escape(blob)}\n");
         }
 
         return text.ToString();
@@ -26,7 +27,7 @@ internal static class LineagePrinter
     public static string Format(LineageNode fromRaw)
     {
         var text = new StringBuilder();
-        text.Append($"partitions reached from {fromRaw.Path ?? fromRaw.Partition}:\n");
+        text.Append($"partitions reached from {TerminalText.Escape(fromRaw.Path ?? fromRaw.Partition)}:\n");
         Tree(text, fromRaw, 1, []);
         return text.ToString();
     }
@@ -35,10 +36,10 @@ internal static class LineagePrinter
     {
         var id = $"{node.Dataset}/{node.Partition}";
         var label = node.Layer == "raw" ? $"raw  {node.Path ?? node.Partition}" : $"{node.Layer,-9} {id} ({node.Rows} rows)";
-        text.Append(new string(' ', depth * 2)).Append(label);
+        text.Append(new string(' ', depth * 2)).Append(TerminalText.Escape(label));
         if (node.Note is not null)
         {
-            text.Append($"  [{node.Note}]");
+            text.Append($"  [{TerminalText.Escape(node.Note)}]");
         }
 
         if (!printed.Add(id) && node.Links.Count > 0)

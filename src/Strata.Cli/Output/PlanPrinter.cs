@@ -14,7 +14,7 @@ internal static class PlanPrinter
         var text = new StringBuilder();
         if (plan.NothingStale)
         {
-            return $"{plan.Pipeline}: nothing is stale; a run would build nothing.\n" + SchedulePrinter.Line(plan.Schedule);
+            return $"{plan.Pipeline}: nothing is stale; a run would build nothing ({plan.Datasets.Sum(d => d.UpToDate)} partition(s) up to date).\n" + SchedulePrinter.Line(plan.Schedule);
         }
 
         text.Append($"{plan.Pipeline}: what a run would rebuild, and why\n");
@@ -24,12 +24,12 @@ internal static class PlanPrinter
             text.Append($"\n{d.Layer} {d.Dataset}: {d.Partitions.Count} partition(s) stale, {d.UpToDate} up to date\n");
             if (d.Pending is not null)
             {
-                text.Append($"  pending      {d.Pending}\n");
+                text.Append($"  pending      {TerminalText.Escape(d.Pending)}\n");
             }
 
             foreach (var blob in d.UnparsedBlobs.Take(MaxListed))
             {
-                text.Append($"  new data     {blob} (not parsed yet; the partitions it touches are known once parsed)\n");
+                text.Append($"  new data     {TerminalText.Escape(blob)} (not parsed yet; the partitions it touches are known once parsed)\n");
             }
 
             var table = new TextTable("  partition", "reason", "detail");
@@ -52,7 +52,7 @@ internal static class PlanPrinter
         return text.ToString();
     }
 
-    private static string Reason(Workflow.Contracts.StaleReason reason) => reason switch
+    public static string Reason(Workflow.Contracts.StaleReason reason) => reason switch
     {
         Workflow.Contracts.StaleReason.NewData => "new data",
         Workflow.Contracts.StaleReason.InputChanged => "input changed",

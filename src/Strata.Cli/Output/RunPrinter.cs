@@ -32,12 +32,12 @@ internal static class RunPrinter
         {
             foreach (var drift in d.DriftEvents)
             {
-                text.Append($"drift  {d.Dataset}: {drift}\n");
+                text.Append($"drift  {d.Dataset}: {TerminalText.Escape(drift)}\n");
             }
 
             foreach (var failure in d.Failures)
             {
-                text.Append($"FAILED {d.Dataset} {failure}\n");
+                text.Append($"FAILED {d.Dataset} {TerminalText.Escape(StorageErrors.Shorten(failure))}\n");
             }
         }
 

@@ -34,7 +34,7 @@ internal static class StatusPrinter
 
         foreach (var name in report.UnownedLandingBlobs)
         {
-            text.Append($"unowned landing blob: landing/{name} (no source's landing prefix matches it)\n");
+            text.Append($"unowned landing blob: landing/{TerminalText.Escape(name)} (no source's landing prefix matches it)\n");
         }
 
         return text.ToString();

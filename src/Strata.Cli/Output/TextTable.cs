@@ -2,19 +2,19 @@ using System.Text;
 
 namespace Strata.Cli.Output;
 
-/// <summary>A plain, aligned text table: readable in a terminal and in a CI log alike.</summary>
+/// <summary>A plain, aligned text table: readable in a terminal and in a CI log alike. Cells are escaped (<see cref="TerminalText"/>): they quote names and errors from outside.</summary>
 internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
     public TextTable Add(params object?[] cells)
     {
-        _rows.Add(cells.Select(c => c switch
+        _rows.Add(cells.Select(c => TerminalText.Escape(c switch
         {
             null => "",
             IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => c.ToString() ?? "",
-        }).ToArray());
+        })).ToArray());
         return this;
     }
 

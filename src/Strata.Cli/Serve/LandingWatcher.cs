@@ -11,7 +11,7 @@ namespace Strata.Cli.Serve;
 /// <summary>
 /// The local stand-in for the Event Grid blob trigger: polls the landing container, lands each
 /// new blob, and starts (or marks dirty) the run of its pipeline — the same rules the Functions
-/// app's Land function follows. Blobs nobody owns are reported once, not on every poll.
+/// app's Land function follows. Blobs nobody owns, and names that cannot be landed, are reported once, not on every poll.
 /// </summary>
 internal sealed partial class LandingWatcher(LakeStorage storage, Lander lander, IRunLauncher launcher, TimeSpan interval, ILogger<LandingWatcher> log) : BackgroundService
 {
@@ -46,7 +46,7 @@ internal sealed partial class LandingWatcher(LakeStorage storage, Lander lander,
             }
 
             var result = await lander.LandAsync(blob.Name, ct);
-            if (result.Outcome == LandOutcome.Unowned)
+            if (result.Outcome is LandOutcome.Unowned or LandOutcome.Rejected)
             {
                 _unowned.Add(blob.Name);
             }

@@ -91,6 +91,16 @@ public sealed class PipelineCatalog
         }
 
         var sources = pipelines.SelectMany(p => p.Sources).ToList();
+        foreach (var source in sources)
+        {
+            // Landing names are matched after storage resolves '.' and '..' (Land.LandingName), so a prefix must already be in that form to match anything.
+            const string probe = "file";
+            if (!Land.LandingName.TryNormalise(source.LandingPrefix + probe, out var normalised, out var problem) || normalised != source.LandingPrefix + probe)
+            {
+                throw new DefinitionException(source.Location, $"source '{source.Name}' landing prefix '{source.LandingPrefix}' {problem ?? $"is not a plain path (storage stores it as '{normalised[..^probe.Length]}')"}; write it without '.' or '..' segments");
+            }
+        }
+
         foreach (var a in sources)
         {
             foreach (var b in sources.Where(b => !ReferenceEquals(a, b) && b.LandingPrefix.StartsWith(a.LandingPrefix, StringComparison.Ordinal)))

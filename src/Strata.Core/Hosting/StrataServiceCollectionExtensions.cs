@@ -33,16 +33,20 @@ public static class StrataServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
         services.Configure<LandOptions>(configuration.GetSection(LandOptions.Section));
-        services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        // Checked when the host starts (and on first use where nothing starts a host): a bad retry setting would fail every run.
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>();
         services.Configure<TransformOptions>(configuration.GetSection(TransformOptions.Section));
         services.Configure<PiiOptions>(configuration.GetSection(PiiOptions.Section));
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
         services.Configure<RunLeaseOptions>(configuration.GetSection(RunLeaseOptions.Section));
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
-        services.Configure<OpenLineageOptions>(configuration.GetSection(OpenLineageOptions.Section));
+        services.AddOptions<OpenLineageOptions>().Bind(configuration.GetSection(OpenLineageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpenLineageOptions>, OpenLineageOptionsValidator>();
+        StrataOptionsValidator.AddTo(services);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => PipelineCatalog.Load(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.Folder, SqlEngine.CheckSyntax));
         services.AddSingleton<PiiKey>();
         services.AddSingleton<SqlEngine>();

@@ -49,10 +49,20 @@ public sealed partial class Lander(
         return results;
     }
 
-    /// <summary>Lands one blob of the landing container.</summary>
-    public async Task<LandResult> LandAsync(string landingName, CancellationToken ct)
+    /// <summary>
+    /// Lands one blob of the landing container. The name is first normalised as storage resolves
+    /// it (<see cref="LandingName"/>), so the source that owns it is the one whose prefix holds the
+    /// blob actually read; a name that cannot be landed is rejected with its reason.
+    /// </summary>
+    public async Task<LandResult> LandAsync(string givenName, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(landingName);
+        ArgumentNullException.ThrowIfNull(givenName);
+        if (!LandingName.TryNormalise(givenName, out var landingName, out var problem))
+        {
+            LogRejected(givenName, problem!);
+            return new LandResult(givenName, LandOutcome.Rejected, null, null, null, null, 0, problem);
+        }
+
         if (catalog.OwnerOf(landingName) is not { } source)
         {
             await receipts.RecordUnownedAsync(landingName, time.GetUtcNow(), ct);
@@ -142,6 +152,7 @@ public sealed partial class Lander(
         {
             // Raw is immutable: never overwrite. The name holds the SHA-256, so an existing blob already has these bytes.
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            TransferOptions = BlobFiles.Blocks,
             Metadata = new Dictionary<string, string>
             {
                 ["source"] = source.Name,
@@ -152,9 +163,9 @@ public sealed partial class Lander(
         {
             await _raw.GetBlobClient(rawPath).UploadAsync(temp, options, ct);
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            // Landed by an earlier attempt that stopped before its receipt.
+            // Landed by an earlier attempt that stopped before its receipt (a block upload's commit reports it as 412).
         }
     }
 
@@ -184,4 +195,7 @@ public sealed partial class Lander(
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "{LandingName} matches no source's landing prefix; it stays in landing")]
     private partial void LogUnowned(string landingName);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Landing name {LandingName} is rejected: it {Problem}")]
+    private partial void LogRejected(string landingName, string problem);
 }

@@ -74,6 +74,20 @@ public sealed class PartitionStore(LakeStorage storage)
         return parts;
     }
 
+    /// <summary>How many partitions are committed with keys in [<paramref name="from"/>, <paramref name="to"/>] (either end open when null): one key-only range read.</summary>
+    public async Task<int> CountAsync(string dataset, string? from, string? to, CancellationToken ct)
+    {
+        var count = 0;
+        var end = to is null ? TableRanges.PrefixEnd(PartitionPrefix) : TableRanges.PrefixEnd(PartitionPrefix + to);
+        await foreach (var e in TableRanges.Between(_table, dataset, PartitionPrefix + (from ?? ""), end, ["RowKey"], ct: ct))
+        {
+            var key = e.RowKey[PartitionPrefix.Length..];
+            count += (to is null || string.CompareOrdinal(key, to) <= 0) ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>Commit log lines of runs after <paramref name="afterRun"/>: the partitions whose output changed since then.</summary>
     public async Task<IReadOnlyList<CommitEntry>> ChangesSinceAsync(string dataset, long afterRun, CancellationToken ct)
     {

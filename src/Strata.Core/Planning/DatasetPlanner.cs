@@ -60,9 +60,10 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
         }
 
         candidates.RemoveWhere(p => !request.InRange(p));
-        var (items, existing) = await EvaluateAsync(dataset, code, candidates, request.Force, summary?.Partitions ?? 0, ct);
+        var (items, existing, staleCommitted) = await EvaluateAsync(dataset, code, candidates, request.Force, summary?.Partitions ?? 0, ct);
         var seen = dataset.Inputs.ToDictionary(i => i.Name, _ => runNumber, StringComparer.Ordinal);
-        return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, existing, [], sqlHash);
+        var upToDate = await UpToDate.CountAsync(partitions, dataset.Name, summary, request, staleCommitted, existing - items.Count, ct);
+        return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, existing, [], sqlHash, upToDate);
     }
 
     /// <summary>The candidate partitions an upstream change maps to.</summary>
@@ -100,20 +101,21 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
         }
     }
 
-    /// <summary>Computes each candidate's fingerprint and keeps those that differ from the committed one; also counts the candidates that exist.</summary>
+    /// <summary>Computes each candidate's fingerprint and keeps those that differ from the committed one; also counts the candidates that exist, and the stale ones already committed.</summary>
     /// <remarks>
     /// Candidates are read point by point while they are few, or a small share of the dataset's
     /// <paramref name="committed"/> partitions; beyond that each input and the dataset are read
     /// once as ranges. So a plan after k changes reads O(k) rows, and a plan that touches most
     /// partitions reads each row once.
     /// </remarks>
-    internal async Task<(IReadOnlyList<PlanItem> Items, int Existing)> EvaluateAsync(DatasetDefinition dataset, string code, CandidateSet candidates, bool force, long committed, CancellationToken ct)
+    internal async Task<(IReadOnlyList<PlanItem> Items, int Existing, int StaleCommitted)> EvaluateAsync(DatasetDefinition dataset, string code, CandidateSet candidates, bool force, long committed, CancellationToken ct)
     {
         var bulk = candidates.Count > BulkThreshold && candidates.Count * 4L > committed;
         var resolver = new InputResolver(partitions, bulk);
         var stored = bulk ? await LoadAllAsync(dataset.Name, ct) : null;
         var items = new List<PlanItem>();
         var existing = 0;
+        var staleCommitted = 0;
         foreach (var partition in candidates.Keys)
         {
             var selections = await resolver.SelectAsync(dataset, partition, ct);
@@ -128,13 +130,14 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
             if (force || current?.Fingerprint != fingerprint)
             {
                 var (reason, detail) = candidates[partition];
+                staleCommitted += current is null ? 0 : 1;
                 items.Add(current is null && reason == StaleReason.InputChanged
                     ? new PlanItem(partition, fingerprint, StaleReason.NewData, $"new partition ({detail})")
                     : new PlanItem(partition, fingerprint, reason, detail));
             }
         }
 
-        return (items, existing);
+        return (items, existing, staleCommitted);
     }
 
     /// <summary>

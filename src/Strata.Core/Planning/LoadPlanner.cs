@@ -109,6 +109,8 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
         var selection = new EffectiveFragments(source, parse.SpecHash, fragments, headers, supersession);
         var items = new List<PlanItem>();
         var absent = 0;
+        var staleCommitted = 0;
+        var current = 0;
         foreach (var partition in candidates.Keys)
         {
             var (parts, fingerprint) = await selection.OfAsync(partition, () => lookup.FragmentsAsync(partition, ct), ct);
@@ -122,12 +124,25 @@ public sealed class LoadPlanner(PipelineCatalog catalog, PartitionStore partitio
             {
                 var (reason, detail) = candidates[partition];
                 items.Add(new PlanItem(partition, fingerprint, reason, detail));
+                staleCommitted += stored is null ? 0 : 1;
+            }
+            else
+            {
+                current++;
             }
         }
 
         var previews = preview.Keys.Where(p => request.InRange(p) && !candidates.Keys.Contains(p)).Select(p => new PlanItem(p, "", preview[p].Reason, preview[p].Detail)).ToList();
         items.AddRange(previews);
-        return new DatasetPlan(parse.Source, "load", parse.SpecHash, new Dictionary<string, long> { [LandingInput] = seen }, items, candidates.Count - absent + previews.Count, []);
+
+        // A previewed partition (plan only: a replacing file not parsed yet) is stale too; it is committed unless it is new.
+        foreach (var item in previews)
+        {
+            staleCommitted += await lookup.StoredAsync(item.Partition, ct) is null ? 0 : 1;
+        }
+
+        var upToDate = await UpToDate.CountAsync(partitions, parse.Source, summary, request, staleCommitted, current, ct);
+        return new DatasetPlan(parse.Source, "load", parse.SpecHash, new Dictionary<string, long> { [LandingInput] = seen }, items, candidates.Count - absent + previews.Count, [], UpToDate: upToDate);
     }
 
     private async Task AddPartitionsOfAsync(CandidateSet candidates, ParsePlan parse, ModeBlob blob, StaleReason reason, string detail, CancellationToken ct)

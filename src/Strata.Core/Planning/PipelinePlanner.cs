@@ -24,7 +24,7 @@ public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, 
         {
             var parse = await loads.PlanParseAsync(source.Name, request.Force, ct);
             var plan = await loads.PlanPartitionsAsync(parse, request, ct);
-            views.Add(new DatasetPlanView(source.Name, "load", plan.Items, parse.ToParse.Select(b => $"raw/{b.RawPath}").ToList(), plan.Candidates - plan.Items.Count));
+            views.Add(new DatasetPlanView(source.Name, "load", plan.Items, parse.ToParse.Select(b => $"raw/{b.RawPath}").ToList(), plan.UpToDate));
             stale[source.Name] = (plan.Items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), parse.ToParse.Count > 0);
         }
 
@@ -33,15 +33,35 @@ public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, 
             var plan = await datasets.PlanAsync(dataset.Name, 0, request, ct);
             var items = plan.Items.ToList();
             var own = items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal);
-            var downstream = await UpstreamStaleAsync(dataset, stale, own, ct);
-            items.AddRange(downstream.Where(i => request.InRange(i.Partition)));
+            var downstream = (await UpstreamStaleAsync(dataset, stale, own, ct)).Where(i => request.InRange(i.Partition)).ToList();
+            items.AddRange(downstream);
             var unknown = dataset.Inputs.Where(i => stale.TryGetValue(i.Name, out var s) && s.Unknown).Select(i => i.Name).ToList();
             var pending = unknown.Count == 0 ? null : $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "has" : "have")} data not parsed yet; the partitions it reaches are re-evaluated once it is";
-            views.Add(new DatasetPlanView(dataset.Name, plan.Layer, items, [], plan.Candidates - plan.Items.Count, pending));
+            var upToDate = plan.UpToDate - await CommittedAsync(dataset.Name, downstream, ct);
+            views.Add(new DatasetPlanView(dataset.Name, plan.Layer, items, [], Math.Max(0, upToDate), pending));
             stale[dataset.Name] = (items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), unknown.Count > 0);
         }
 
         return new PipelinePlan(pipeline.Name, views) { Schedule = await schedules.ViewAsync(pipeline, ct) };
+    }
+
+    /// <summary>How many of <paramref name="items"/> are committed: they are re-evaluated, so not up to date. Point reads while few, one key-only range read beyond.</summary>
+    private async Task<int> CommittedAsync(string dataset, List<PlanItem> items, CancellationToken ct)
+    {
+        const int pointReads = 64;
+        if (items.Count > pointReads)
+        {
+            var keys = (await partitions.ListHashesAsync(dataset, ct)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+            return items.Count(i => keys.Contains(i.Partition));
+        }
+
+        var committed = 0;
+        foreach (var item in items)
+        {
+            committed += await partitions.GetAsync(dataset, item.Partition, ct) is null ? 0 : 1;
+        }
+
+        return committed;
     }
 
     private async Task<List<PlanItem>> UpstreamStaleAsync(DatasetDefinition dataset, Dictionary<string, (IReadOnlySet<string> Keys, bool Unknown)> stale, HashSet<string> own, CancellationToken ct)

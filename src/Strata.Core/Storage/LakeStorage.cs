@@ -20,7 +20,8 @@ public sealed class LakeStorage
 
     /// <param name="options">Where the lake is.</param>
     /// <param name="observer">An extra pipeline policy on every request (benchmarks count requests and rows with it); none in production.</param>
-    public LakeStorage(StorageOptions options, HttpPipelinePolicy? observer = null)
+    /// <param name="time">The clock the outage bound is measured with; default the system clock.</param>
+    public LakeStorage(StorageOptions options, HttpPipelinePolicy? observer = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -31,6 +32,13 @@ public sealed class LakeStorage
 
         var blobOptions = new BlobClientOptions();
         var tableOptions = new TableClientOptions();
+        var outage = new StorageOutage(options.UnreachableTimeout, time ?? TimeProvider.System);
+        foreach (var clientOptions in new ClientOptions[] { blobOptions, tableOptions })
+        {
+            clientOptions.Retry.NetworkTimeout = options.NetworkTimeout;
+            clientOptions.AddPolicy(outage, HttpPipelinePosition.PerRetry);
+        }
+
         if (observer is not null)
         {
             blobOptions.AddPolicy(observer, HttpPipelinePosition.PerCall);

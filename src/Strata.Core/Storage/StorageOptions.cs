@@ -30,15 +30,38 @@ public sealed class StorageOptions
     /// </summary>
     public string? Namespace { get; set; }
 
+    /// <summary>
+    /// How long the lake may answer nothing before a command gives up (the CLI then exits with code
+    /// 3, naming the endpoint). Every retry layer — the storage clients' own retries, each request's
+    /// <see cref="NetworkTimeout"/>, the local host's activity retries — stops once storage has been
+    /// unreachable this long, so a run against a stopped emulator or a lost network ends in about
+    /// this time instead of retrying for many minutes. Default 90 s: rides out a restart of the
+    /// emulator or a short network blip. Any answer from storage, even an error, resets it.
+    /// </summary>
+    public TimeSpan UnreachableTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// How long one storage request may take before it is abandoned and retried. Default 30 s:
+    /// uploads go in blocks of at most 8 MiB, so a request that takes longer is hung (an emulator
+    /// stopping keeps connections open without answering), not slow.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>True when some storage is configured; false means "start the embedded Azurite".</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString) || (BlobServiceUri is not null && TableServiceUri is not null);
+
+    /// <summary>What is wrong with <see cref="Namespace"/>, or null.</summary>
+    public string? NamespaceProblem() =>
+        !string.IsNullOrEmpty(Namespace) && (Namespace.Length > 10 || !Namespace.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) || !char.IsAsciiLetterLower(Namespace[0]))
+            ? $"is '{Namespace}'; it must be 1-10 lower-case letters or digits, starting with a letter"
+            : null;
 
     /// <summary>Throws a clear error when the settings are half given.</summary>
     public void Validate()
     {
-        if (!string.IsNullOrEmpty(Namespace) && (Namespace.Length > 10 || !Namespace.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c)) || !char.IsAsciiLetterLower(Namespace[0])))
+        if (NamespaceProblem() is { } problem)
         {
-            throw new StorageUnavailableException($"Strata:Storage:Namespace '{Namespace}' must be 1-10 lower-case letters or digits, starting with a letter");
+            throw new StorageUnavailableException($"Strata__Storage__Namespace {problem}");
         }
 
         if (!string.IsNullOrWhiteSpace(ConnectionString))

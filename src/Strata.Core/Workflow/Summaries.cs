@@ -20,7 +20,8 @@ internal static class Summaries
         Layer = plan.Layer,
         Built = results.Count(r => r.Outcome == BuildOutcome.Built),
         Unchanged = results.Count(r => r.Outcome == BuildOutcome.Unchanged),
-        Skipped = plan.Candidates - plan.Items.Count + results.Count(r => r.Outcome == BuildOutcome.Skipped),
+        // Up to date: committed and not stale when planned, plus stale ones another run committed first.
+        Skipped = plan.UpToDate + results.Count(r => r.Outcome == BuildOutcome.Skipped),
         Failed = results.Count(r => r.Outcome == BuildOutcome.Failed),
         RowsIn = results.Sum(r => r.RowsIn),
         RowsWritten = results.Where(r => r.Outcome is BuildOutcome.Built or BuildOutcome.Unchanged).Sum(r => r.RowsWritten),

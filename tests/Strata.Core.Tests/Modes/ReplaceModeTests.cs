@@ -34,7 +34,7 @@ public sealed class ReplaceModeTests(AzuriteFixture azurite)
         var preview = view.Partitions;
         Assert.Equal(["2026-11-10", "2026-11-11", "2026-11-12", "2026-11-13", "2026-11-14"], preview.Select(p => p.Partition));
         Assert.All(preview, p => Assert.Contains($"replaced by {Batch}", p.Detail, StringComparison.Ordinal));
-        Assert.Equal(0, view.UpToDate);
+        Assert.Equal(1, view.UpToDate); // 2026-11-15: committed, and no version of the batch has rows there
         Assert.Equal((2, 3), (Of(run, "orders").Built, Of(run, "orders").Unchanged));
         Assert.Equal(before["2026-11-15"].OutputPath, (await CommittedAsync("orders"))["2026-11-15"].OutputPath);
         var downstreamAfter = await CommittedAsync("daily_orders");

@@ -1,12 +1,10 @@
-using Microsoft.Extensions.Options;
-using Strata.Hosting;
-
 namespace Strata.Lineage.OpenLineage;
 
 /// <summary>
 /// Where OpenLineage run events go besides the lake. Bound from <c>Strata:Lineage</c>
 /// (<c>Strata__Lineage__OpenLineageUrl</c> in the environment). Events are always written as JSON
 /// lines into the lake (see <see cref="OpenLineageFiles"/>); the URL adds an HTTP consumer.
+/// Checked at start by <see cref="OpenLineageOptionsValidator"/>.
 /// </summary>
 public sealed class OpenLineageOptions
 {
@@ -44,24 +42,4 @@ public sealed class OpenLineageOptions
     /// event. Default 1 minute.
     /// </summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Throws naming the setting when a value cannot work.</summary>
-    public void Validate()
-    {
-        var defaults = new OpenLineageOptions();
-        if (OpenLineageUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-        {
-            throw new OptionsValidationException(Section, typeof(OpenLineageOptions),
-                [$"{Section}:{nameof(OpenLineageUrl)} must be an absolute http or https URL (it is '{url}'), e.g. http://marquez:5000/api/v1/lineage"]);
-        }
-
-        if (string.IsNullOrWhiteSpace(JobNamespace) || MaxAttempts < 1)
-        {
-            throw new OptionsValidationException(Section, typeof(OpenLineageOptions),
-                [$"{Section}:{nameof(JobNamespace)} must not be empty and {Section}:{nameof(MaxAttempts)} must be at least 1 (the defaults are '{defaults.JobNamespace}' and {defaults.MaxAttempts})"]);
-        }
-
-        SettingChecks.AtLeast<OpenLineageOptions>(Section, nameof(SendTimeout), SendTimeout, TimeSpan.FromMilliseconds(10), defaults.SendTimeout);
-        SettingChecks.AtLeast<OpenLineageOptions>(Section, nameof(BreakDuration), BreakDuration, TimeSpan.FromMilliseconds(500), defaults.BreakDuration);
-    }
 }

@@ -27,7 +27,6 @@ public sealed partial class OpenLineageSender : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
-        _options.Validate();
         _log = log;
 
         // Timeouts are Polly's (per attempt and in total), so the client itself never gives up first.

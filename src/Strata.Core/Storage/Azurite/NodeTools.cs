@@ -28,6 +28,34 @@ public static class NodeTools
             "could not find Strata's package.json (it pins Azurite); run from the repository, or set Strata__Storage__ConnectionString to a storage account or an Azurite you started");
     }
 
+    /// <summary>
+    /// Copies a pinned manifest (<c>package.json</c> and <c>package-lock.json</c> from
+    /// <paramref name="manifestFolder"/>) into <paramref name="folder"/> and returns it, ready for
+    /// <see cref="EnsureInstalledAsync"/>: how a copy of Strata outside the repository (the .NET
+    /// tool) installs Azurite into its data folder. A changed manifest (a newer tool) replaces the
+    /// old one and its <c>node_modules</c>, so the pinned versions are what runs.
+    /// </summary>
+    public static string PrepareIn(string folder, string manifestFolder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in new[] { "package.json", "package-lock.json" })
+        {
+            var source = Path.Combine(manifestFolder, file);
+            var target = Path.Combine(folder, file);
+            if (!File.Exists(target) || File.ReadAllText(target) != File.ReadAllText(source))
+            {
+                File.Copy(source, target, overwrite: true);
+                var modules = Path.Combine(folder, "node_modules");
+                if (Directory.Exists(modules))
+                {
+                    Directory.Delete(modules, recursive: true);
+                }
+            }
+        }
+
+        return folder;
+    }
+
     /// <summary>Ensures <c>node_modules/&lt;package&gt;</c> exists under <paramref name="root"/>, running <c>npm ci</c> if not.</summary>
     public static async Task EnsureInstalledAsync(string root, string package, CancellationToken ct)
     {

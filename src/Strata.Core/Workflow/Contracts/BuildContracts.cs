@@ -26,5 +26,5 @@ public sealed record BuildResult(string Partition, BuildOutcome Outcome, long Ro
     public long Bytes { get; init; }
 }
 
-/// <summary>Input of the BuildBatch sub-workflow: one slice of a large fan-out.</summary>
-public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items);
+/// <summary>Input of the BuildBatch sub-workflow: one slice of a large fan-out, with the run's retry policy.</summary>
+public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items, ActivityRetry Retry);

@@ -36,7 +36,10 @@ public sealed record PlanDatasetInput(string RunId, long RunNumber, RunRequest R
 
 /// <summary>
 /// The plan of one source or dataset: the stale partitions and what to record once they are
-/// built (the code hash and the input positions consumed).
+/// built (the code hash and the input positions consumed). <c>Candidates</c>: partitions whose
+/// fingerprint was computed (what changed since the last run); <c>UpToDate</c>: committed partitions
+/// (in the request's range) that are not stale — the dataset summary's count less the stale ones
+/// already committed.
 /// </summary>
 public sealed record DatasetPlan(
     string Dataset,
@@ -46,4 +49,5 @@ public sealed record DatasetPlan(
     IReadOnlyList<PlanItem> Items,
     int Candidates,
     IReadOnlyList<string> DriftEvents,
-    string? SqlHash = null);
+    string? SqlHash = null,
+    int UpToDate = 0);

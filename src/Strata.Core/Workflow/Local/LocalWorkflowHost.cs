@@ -41,15 +41,7 @@ public sealed partial class LocalWorkflowHost : IAsyncDisposable
         _time = time;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, _options.LocalParallelism));
-        _retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientErrors.IsTransient),
-            MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
-            Delay = _options.FirstRetryInterval,
-            MaxDelay = _options.MaxRetryInterval,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-        }).Build();
+        _retry = BuildRetry(_options);
     }
 
     /// <summary>Raised with each progress snapshot a workflow publishes (instance id, status).</summary>
@@ -201,6 +193,25 @@ public sealed partial class LocalWorkflowHost : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Retries for transient storage errors. <see cref="WorkflowOptions.MaxAttempts"/> counts the first
+    /// try, so 1 means no retry (Polly needs at least one retry attempt, so there is no strategy then).
+    /// A lake that stays unreachable ends these retries too: its requests then fail with a
+    /// non-transient <see cref="Storage.StorageUnavailableException"/> (see <see cref="Storage.StorageOutage"/>).
+    /// </summary>
+    private static ResiliencePipeline BuildRetry(WorkflowOptions options) =>
+        options.MaxAttempts <= 1
+            ? ResiliencePipeline.Empty
+            : new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientErrors.IsTransient),
+                MaxRetryAttempts = options.MaxAttempts - 1,
+                Delay = options.FirstRetryInterval,
+                MaxDelay = options.MaxRetryInterval,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            }).Build();
 
     [LoggerMessage(EventId = 6020, Level = LogLevel.Warning, Message = "The run of {Pipeline} waits: {Refusal}; it starts when that run ends or its lease lapses")]
     private partial void LogWaiting(string pipeline, string refusal);
