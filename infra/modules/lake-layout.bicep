@@ -2,7 +2,7 @@
 // these lists and the rbac modules grant on them, so the two cannot drift apart.
 
 @export()
-@description('Blob containers of the lake, one per layer, in pipeline order.')
+@description('Blob containers of the lake, one per layer, in pipeline order; then lineage (OpenLineage events as JSON lines, granted to no team).')
 var lakeContainers = [
   'landing'
   'raw'
@@ -10,6 +10,7 @@ var lakeContainers = [
   'quarantine'
   'integrate'
   'products'
+  'lineage'
 ]
 
 @export()

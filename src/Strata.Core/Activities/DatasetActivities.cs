@@ -23,12 +23,15 @@ public sealed partial class DatasetActivities(
     SqlEngine engine,
     LakeStorage storage,
     TimeProvider time,
-    ILogger<DatasetActivities> log)
+    ILogger<DatasetActivities> log,
+    Lineage.OpenLineage.OpenLineageEmitter openLineage)
 {
-    public Task<DatasetPlan> PlanDatasetAsync(PlanDatasetInput input, CancellationToken ct)
+    public async Task<DatasetPlan> PlanDatasetAsync(PlanDatasetInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return planner.PlanAsync(input.Dataset, input.RunNumber, input.Request, ct);
+        var plan = await planner.PlanAsync(input.Dataset, input.RunNumber, input.Request, ct);
+        await openLineage.StartAsync(input.RunId, input.Dataset, plan.Items.Count, ct);
+        return plan;
     }
 
     /// <summary>Builds one partition. Idempotent: a fingerprint already committed is skipped.</summary>
@@ -122,7 +125,7 @@ public sealed partial class DatasetActivities(
         await lineage.RecordAsync(dataset.Name, input.Partition, selections, ct);
         var outcome = previous?.OutputHash == outputHash ? BuildOutcome.Unchanged : BuildOutcome.Built;
         LogBuilt(dataset.Name, input.Partition, rows, outcome);
-        return new BuildResult(input.Partition, outcome, rowsIn, rows, outputHash, null);
+        return new BuildResult(input.Partition, outcome, rowsIn, rows, outputHash, null) { Bytes = extras.Sum(e => new FileInfo(e.Local).Length) + new FileInfo(job.OutputParquet).Length };
     }
 
     private async Task<SqlInput> DownloadInputAsync(InputSelection selection, TempFolder temp, CancellationToken ct)

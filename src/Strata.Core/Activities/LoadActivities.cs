@@ -30,7 +30,8 @@ public sealed partial class LoadActivities(
     LakeStorage storage,
     TimeProvider time,
     ILogger<LoadActivities> log,
-    Modes.SourceModes modes)
+    Modes.SourceModes modes,
+    Lineage.OpenLineage.OpenLineageEmitter openLineage)
 {
     public Task<ParsePlan> PlanParseAsync(PlanParseInput input, CancellationToken ct)
     {
@@ -110,6 +111,7 @@ public sealed partial class LoadActivities(
 
         var (_, added) = await schemas.EvolveAsync(parse.Source, incoming, input.RunId, time.GetUtcNow(), ct);
         var plan = await planner.PlanPartitionsAsync(parse, input.Request, record: true, ct);
+        await openLineage.StartAsync(input.RunId, parse.Source, plan.Items.Count, ct);
         return plan with { DriftEvents = added.SelectMany(v => v.DriftEvents.Select(e => $"v{v.Version}: {e}")).ToList() };
     }
 

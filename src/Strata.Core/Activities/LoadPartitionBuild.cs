@@ -62,7 +62,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         }
 
         var outcome = previous?.OutputHash == assembled.OutputHash ? BuildOutcome.Unchanged : BuildOutcome.Built;
-        return new BuildResult(input.Partition, outcome, assembled.Rows, assembled.Rows, assembled.OutputHash, null);
+        return new BuildResult(input.Partition, outcome, assembled.Rows, assembled.Rows, assembled.OutputHash, null) { Bytes = new FileInfo(output).Length };
     }
 
     /// <summary>The raw blobs a load partition holds rows of, as its lineage.</summary>

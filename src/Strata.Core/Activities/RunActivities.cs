@@ -16,7 +16,8 @@ public sealed partial class RunActivities(
     PartitionStore partitions,
     Microsoft.Extensions.Options.IOptions<Workflow.WorkflowOptions> workflow,
     TimeProvider time,
-    ILogger<RunActivities> logger)
+    ILogger<RunActivities> logger,
+    Lineage.OpenLineage.OpenLineageEmitter openLineage)
 {
     /// <summary>
     /// Takes the pipeline's run lease, allocates the run number, records the run, and returns the
@@ -78,7 +79,7 @@ public sealed partial class RunActivities(
     /// <summary>
     /// Writes any missing failure markers, folds the dataset's new commit-log lines into its
     /// summary counts and, when the pass covered the whole dataset, records the code hash and
-    /// input positions it consumed.
+    /// input positions it consumed; then emits the step's OpenLineage COMPLETE or FAIL event.
     /// </summary>
     public async Task<bool> CompleteDatasetAsync(CompleteDatasetInput input, CancellationToken ct)
     {
@@ -99,6 +100,7 @@ public sealed partial class RunActivities(
             LogSummaryRetry(input.Dataset, input.RunId);
         }
 
+        await openLineage.CompleteAsync(input, ct);
         return true;
     }
 

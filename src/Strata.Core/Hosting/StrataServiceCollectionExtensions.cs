@@ -6,6 +6,7 @@ using Strata.Definitions;
 using Strata.Fragments;
 using Strata.Land;
 using Strata.Lineage;
+using Strata.Lineage.OpenLineage;
 using Strata.Load;
 using Strata.Modes;
 using Strata.Partitions;
@@ -40,6 +41,8 @@ public static class StrataServiceCollectionExtensions
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
         services.Configure<RunLeaseOptions>(configuration.GetSection(RunLeaseOptions.Section));
         services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
+        services.AddOptions<OpenLineageOptions>().Bind(configuration.GetSection(OpenLineageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OpenLineageOptions>, OpenLineageOptionsValidator>();
         StrataOptionsValidator.AddTo(services);
 
         services.AddSingleton(TimeProvider.System);
@@ -64,6 +67,12 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<LoadPlanner>();
         services.AddSingleton<DatasetPlanner>();
         services.AddSingleton<PipelinePlanner>();
+
+        services.AddSingleton<OpenLineageFiles>();
+        services.AddSingleton<OpenLineageSender>();
+        services.AddSingleton<DatasetSchemas>();
+        services.AddSingleton<IQualityAssertions, NoQualityAssertions>();
+        services.AddSingleton<OpenLineageEmitter>();
 
         services.AddSingleton<RunActivities>();
         services.AddSingleton<LoadActivities>();

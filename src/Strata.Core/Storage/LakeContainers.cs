@@ -1,6 +1,6 @@
 namespace Strata.Storage;
 
-/// <summary>The lake's blob containers, one per layer plus landing and quarantine.</summary>
+/// <summary>The lake's blob containers, one per layer plus landing, quarantine and lineage (OpenLineage event files; no team is granted it).</summary>
 public static class LakeContainers
 {
     public const string Landing = "landing";
@@ -9,8 +9,9 @@ public static class LakeContainers
     public const string Quarantine = "quarantine";
     public const string Integrate = "integrate";
     public const string Products = "products";
+    public const string Lineage = "lineage";
 
-    public static IReadOnlyList<string> All { get; } = [Landing, Raw, Load, Quarantine, Integrate, Products];
+    public static IReadOnlyList<string> All { get; } = [Landing, Raw, Load, Quarantine, Integrate, Products, Lineage];
 
     /// <summary>The container that holds a source's or dataset's committed partitions: load, integrate or products.</summary>
     public static string ForOutput(Definitions.PipelineCatalog catalog, string name)

@@ -164,6 +164,7 @@ public static partial class PipelineWorkflow
     /// What a dataset records once its partitions are built: every partition was either built with
     /// the current code or failed — and a failed one keeps a failure marker (CompleteDataset writes
     /// any a failing activity could not), so the next plan retries it whatever else it records.
+    /// It also says what the step wrote, for the step's OpenLineage event.
     /// </summary>
     private static CompleteDatasetInput Completion(RunStarted run, RunRequest request, DatasetPlan plan, IReadOnlyList<BuildResult> results)
     {
@@ -172,7 +173,9 @@ public static partial class PipelineWorkflow
             .Where(r => r.Outcome == BuildOutcome.Failed)
             .Select(r => new PartitionFailure(r.Partition, fingerprints.GetValueOrDefault(r.Partition, ""), r.Error ?? "failed"))
             .ToList();
-        return new CompleteDatasetInput(run.RunId, run.RunNumber, plan.Dataset, plan.CodeHash, plan.SqlHash, plan.Seen, request.IsComplete, failures);
+        var written = results.Where(r => r.Outcome is BuildOutcome.Built or BuildOutcome.Unchanged).ToList();
+        var output = new StepOutput(plan.Items.Count, written.Count, written.Sum(r => r.RowsWritten), written.Sum(r => r.Bytes), written.Select(r => r.Partition).Max(StringComparer.Ordinal));
+        return new CompleteDatasetInput(run.RunId, run.RunNumber, plan.Dataset, plan.CodeHash, plan.SqlHash, plan.Seen, request.IsComplete, failures, output);
     }
 
     /// <summary>Groups datasets into waves: each wave's inputs are all built by earlier waves or other layers.</summary>

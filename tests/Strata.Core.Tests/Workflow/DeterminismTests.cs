@@ -54,9 +54,9 @@ public sealed class DeterminismTests(AzuriteFixture azurite)
             new DatasetPlan("d", "integrate", "h", new Dictionary<string, long> { ["s"] = 2 }, [new PlanItem("2026-11-20", "f", StaleReason.InputChanged, "s/2026-11-20 changed")], 4, ["drift"], "sql"),
             new ParseBatchInput("p-000001", "s", "ab", [new RawBlobRef("00ff", "s/x.csv", 3, new DateOnly(2026, 11, 20))], ActivityRetry.Default),
             new BuildInput("p-000001", 1, "d", "2026-11-20", "f", false),
-            new BuildResult("2026-11-20", BuildOutcome.Unchanged, 10, 10, "h", null),
+            new BuildResult("2026-11-20", BuildOutcome.Unchanged, 10, 10, "h", null) { Bytes = 2048 },
             new BuildBatchInput(WorkflowNames.BuildDatasetPartition, "p-000001", 1, "d", false, [new PlanItem("k", "f", StaleReason.Forced, "forced")], ActivityRetry.Default),
-            new CompleteDatasetInput("p-000001", 1, "d", "h", "sql", new Dictionary<string, long> { ["s"] = 1 }, true, [new PartitionFailure("k", "f", "boom")]),
+            new CompleteDatasetInput("p-000001", 1, "d", "h", "sql", new Dictionary<string, long> { ["s"] = 1 }, true, [new PartitionFailure("k", "f", "boom")], new StepOutput(2, 1, 10, 2048, "2026-11-20")),
         ];
 
         foreach (var sample in samples)

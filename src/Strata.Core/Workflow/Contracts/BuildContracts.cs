@@ -20,7 +20,11 @@ public enum BuildOutcome
 public sealed record BuildInput(string RunId, long RunNumber, string Dataset, string Partition, string Fingerprint, bool Force);
 
 /// <summary>The result of one partition build.</summary>
-public sealed record BuildResult(string Partition, BuildOutcome Outcome, long RowsIn, long RowsWritten, string? OutputHash, string? Error);
+public sealed record BuildResult(string Partition, BuildOutcome Outcome, long RowsIn, long RowsWritten, string? OutputHash, string? Error)
+{
+    /// <summary>Bytes of the files a committed build wrote (Parquet and any product copies); 0 when it committed nothing.</summary>
+    public long Bytes { get; init; }
+}
 
 /// <summary>Input of the BuildBatch sub-workflow: one slice of a large fan-out, with the run's retry policy.</summary>
 public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items, ActivityRetry Retry);
