@@ -2,7 +2,7 @@
 // these lists and the rbac modules grant on them, so the two cannot drift apart.
 
 @export()
-@description('Blob containers of the lake, one per layer, in pipeline order.')
+@description('Blob containers of the lake, one per layer, in pipeline order; then strata, Strata\'s own files (parse fragments), which only the app may touch: readers glob whole layer containers, so internal files live outside them.')
 var lakeContainers = [
   'landing'
   'raw'
@@ -10,6 +10,7 @@ var lakeContainers = [
   'quarantine'
   'integrate'
   'products'
+  'strata'
 ]
 
 @export()
@@ -22,6 +23,7 @@ var strataTables = [
   'StrataLineage'
   'StrataFragments'
   'StrataPipelines'
+  'StrataLake'
 ]
 
 @export()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Strata.Definitions;
 using Strata.Fingerprints;
+using Strata.Lake.Publishing;
 using Strata.Lineage;
 using Strata.Parquet;
 using Strata.Partitions;
@@ -22,6 +23,7 @@ public sealed partial class DatasetActivities(
     LineageStore lineage,
     SqlEngine engine,
     LakeStorage storage,
+    LakeOutputs lake,
     TimeProvider time,
     ILogger<DatasetActivities> log)
 {
@@ -58,7 +60,8 @@ public sealed partial class DatasetActivities(
             inputs.Add(await DownloadInputAsync(selection, temp, ct));
         }
 
-        var container = storage.Container(dataset.Layer == Layer.Action ? LakeContainers.Products : LakeContainers.Integrate);
+        var containerName = dataset.Layer == Layer.Action ? LakeContainers.Products : LakeContainers.Integrate;
+        var container = storage.Container(containerName);
         var job = new SqlJob(
             dataset.Name,
             input.Partition,
@@ -87,6 +90,7 @@ public sealed partial class DatasetActivities(
             extras.Add((job.OutputJsonLines, OutputPaths.For(dataset.Name, dataset.Partition, input.Partition, fingerprint, input.RunNumber, "jsonl")));
         }
 
+        await lake.ExpectAsync(dataset.Name, input.Partition, containerName, input.RunNumber, path, extras.Select(e => e.Blob).ToList(), previous, job.OutputParquet, rows, ct);
         foreach (var (local, blob) in extras.Prepend((job.OutputParquet, path)))
         {
             await BlobFiles.UploadAsync(container, blob, local, ct);

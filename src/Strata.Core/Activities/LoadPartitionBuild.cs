@@ -1,5 +1,6 @@
 using Strata.Fingerprints;
 using Strata.Fragments;
+using Strata.Lake.Publishing;
 using Strata.Load;
 using Strata.Partitions;
 using Strata.Planning;
@@ -8,13 +9,17 @@ using Strata.Workflow.Contracts;
 
 namespace Strata.Activities;
 
-/// <summary>One load partition build: fragments in landing order → one Parquet file → atomic commit.</summary>
+/// <summary>
+/// One load partition build: fragments in landing order → one Parquet file at the source's
+/// current types → recorded as pending for the lake → uploaded → atomic commit.
+/// </summary>
 internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
 {
     public async Task<BuildResult> RunAsync(CancellationToken ct)
     {
         var source = owner.Source(input.Dataset);
         var (specs, fragments, partitions, schemas, storage, time) = owner.Services;
+        var (lake, engine) = owner.LakeServices;
         var spec = specs.HashOf(source);
         var specKey = LoadSpec.Key(spec);
         var headers = new HeaderCache(fragments, source.Name, specKey);
@@ -26,21 +31,30 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         }
 
         using var temp = new TempFolder("assemble");
-        var load = storage.Container(LakeContainers.Load);
         var locals = new List<string>();
         foreach (var part in parts)
         {
             var local = temp.File($"fragment-{locals.Count}.parquet");
-            await BlobFiles.DownloadAsync(load, part.Path, local, ct);
+            await BlobFiles.DownloadAsync(storage.Container(FragmentPaths.ContainerOf(part.Path)), part.Path, local, ct);
             locals.Add(local);
         }
 
         var output = temp.File("partition.parquet");
         var assembled = await PartitionAssembler.AssembleAsync(locals, parts.Select(p => p.OutputHash).ToList(), output, ct);
+        var (version, schema, _) = await schemas.CurrentAsync(source.Name, ct);
+        if (LoadFileTypes.Widened(assembled.Schema, schema) is { } widened)
+        {
+            // Every file of a Delta table must have the table's type: a partition whose own rows
+            // are narrower than the source has become is written at the source's types.
+            output = temp.File("partition-widened.parquet");
+            assembled = await LoadFileTypes.WidenAsync(temp.File("partition.parquet"), widened, output, engine, ct);
+        }
+
+        var load = storage.Container(LakeContainers.Load);
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
+        await lake.ExpectAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
         await BlobFiles.UploadAsync(load, path, output, ct);
 
-        var (version, _, _) = await schemas.CurrentAsync(source.Name, ct);
         var record = new PartitionRecord
         {
             Dataset = source.Name,

@@ -13,6 +13,7 @@ public sealed class RunActivities(
     RunStore runs,
     Lander lander,
     PartitionStore partitions,
+    Lake.Publishing.LakePublisher publisher,
     Microsoft.Extensions.Options.IOptions<Workflow.WorkflowOptions> workflow,
     TimeProvider time)
 {
@@ -58,7 +59,8 @@ public sealed class RunActivities(
     /// <summary>
     /// Writes any missing failure markers, folds the dataset's new commit-log lines into its
     /// summary counts and, when the pass covered the whole dataset, records the code hash and
-    /// input positions it consumed.
+    /// input positions it consumed; then publishes the dataset's Delta table (last, so a dataset
+    /// that cannot be published still records its progress).
     /// </summary>
     public async Task<bool> CompleteDatasetAsync(CompleteDatasetInput input, CancellationToken ct)
     {
@@ -96,6 +98,7 @@ public sealed class RunActivities(
             LastRunId = input.RunId,
             UpdatedAt = time.GetUtcNow(),
         }, ct);
+        await publisher.PublishAsync(input.Dataset, input.RunId, input.RunNumber, ct);
         return true;
     }
 

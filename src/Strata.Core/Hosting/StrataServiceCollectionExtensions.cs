@@ -34,6 +34,7 @@ public static class StrataServiceCollectionExtensions
         services.Configure<TransformOptions>(configuration.GetSection(TransformOptions.Section));
         services.Configure<PiiOptions>(configuration.GetSection(PiiOptions.Section));
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
+        services.Configure<Lake.LakeOptions>(configuration.GetSection(Lake.LakeOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -48,6 +49,11 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<PipelineStateStore>();
         services.AddSingleton<LineageStore>();
+        services.AddSingleton<Lake.Publishing.LakeStateStore>();
+        services.AddSingleton<Lake.Publishing.LakeOutputs>();
+        services.AddSingleton<Lake.Publishing.FileConformer>();
+        services.AddSingleton<Lake.Publishing.LakePublisher>();
+        services.AddSingleton<Lake.Gc.GarbageCollector>();
 
         services.AddSingleton<Lander>();
         services.AddSingleton<LoadSpecs>();
