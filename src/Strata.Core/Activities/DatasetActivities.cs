@@ -114,11 +114,8 @@ public sealed partial class DatasetActivities(
         var rowsIn = selections.Sum(s => s.Parts.Sum(p => p.Rows));
         if (!await partitions.CommitAsync(record, previous, failure, ct))
         {
-            // Another build of this partition committed first: ours is garbage, and never visible.
-            foreach (var (_, blob) in extras.Prepend((job.OutputParquet, path)))
-            {
-                await container.DeleteBlobIfExistsAsync(blob, cancellationToken: ct);
-            }
+            // Another build of this partition committed first: ours is garbage, unless that build wrote the same names.
+            await PartitionBuilds.DiscardAsync(partitions, container, input, extras.Select(e => e.Blob).Prepend(path), ct);
 
             return new BuildResult(input.Partition, BuildOutcome.Skipped, rowsIn, 0, null, null);
         }

@@ -72,8 +72,8 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
 
         if (!await partitions.CommitAsync(record, previous, failure, ct))
         {
-            // Lost the race to another build of the same partition: ours is never referenced, so remove it.
-            await load.DeleteBlobIfExistsAsync(path, cancellationToken: ct);
+            // Lost the race to another build of the same partition: ours is garbage, unless that build wrote the same name.
+            await PartitionBuilds.DiscardAsync(partitions, load, input, [path], ct);
             return new BuildResult(input.Partition, BuildOutcome.Skipped, assembled.Rows, 0, null, null);
         }
 

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Strata.Definitions;
 using Strata.Partitions;
 using Strata.Security;
@@ -41,6 +42,21 @@ internal static class PartitionBuilds
             }
 
             return new BuildResult(input.Partition, BuildOutcome.Failed, 0, 0, null, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// After losing the commit race: deletes this build's blobs — except any the committed row
+    /// references, because a retry of the same build in the same run writes the same names, and
+    /// the attempt that won may have been the other one.
+    /// </summary>
+    public static async Task DiscardAsync(PartitionStore partitions, BlobContainerClient container, BuildInput input, IEnumerable<string> blobs, CancellationToken ct)
+    {
+        var current = await partitions.GetAsync(input.Dataset, input.Partition, ct);
+        var referenced = current is null ? [] : current.ExtraPaths.Prepend(current.OutputPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var blob in blobs.Where(b => !referenced.Contains(b)))
+        {
+            await container.DeleteBlobIfExistsAsync(blob, cancellationToken: ct);
         }
     }
 
