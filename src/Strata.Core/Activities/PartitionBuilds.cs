@@ -11,11 +11,11 @@ namespace Strata.Activities;
 /// The rules every partition build follows, written once: skip a fingerprint already committed
 /// (replays and retries do no double work), and on failure record a failure marker (so the next
 /// plan retries it and says why), then either report the failure (the user's to fix: bad SQL, a
-/// bad definition, a missing key) or rethrow (storage trouble, which the host retries).
+/// bad definition, a missing key, an output type a Delta table cannot hold) or rethrow (storage trouble, which the host retries).
 /// </summary>
 internal static class PartitionBuilds
 {
-    public static bool IsUserError(Exception e) => e is SqlException or DefinitionException or PiiKeyException;
+    public static bool IsUserError(Exception e) => e is SqlException or DefinitionException or PiiKeyException or Lake.LakeException;
 
     /// <summary>Runs a build; failures become a marker plus a Failed result (user errors) or a rethrow (the rest).</summary>
     public static async Task<BuildResult> GuardAsync(PartitionStore partitions, BuildInput input, TimeProvider time, Action<string> logFailed, Func<Task<BuildResult>> build)

@@ -74,10 +74,14 @@ public sealed class DeltaType : IEquatable<DeltaType>
             DateTimeDataField { DateTimeFormat: DateTimeFormat.Date } => Date,
             DateTimeDataField { DateTimeFormat: DateTimeFormat.Timestamp } t => t.IsAdjustedToUTC ? Timestamp : TimestampNtz,
             DateTimeDataField => Timestamp,
+            TimeDataField => Unsupported(field, "TIME"),
             DataField { IsArray: false } d when FromClr(d.ClrType) is { } type => type,
-            _ => throw new LakeException(
-                $"{where}: column '{field.Name}' has a type a Delta table cannot hold ({(field is DataField d ? d.ClrType.Name : field.SchemaType.ToString())}: TIME, UUID, unsigned and nested types have no Delta type here); cast it in the SQL, e.g. CAST({field.Name} AS VARCHAR)"),
+            DataField d => Unsupported(field, d.ClrType.Name),
+            _ => Unsupported(field, field.SchemaType.ToString()),
         };
+
+        DeltaType Unsupported(Field column, string type) => throw new LakeException(
+            $"{where}: column '{column.Name}' has a type a Delta table cannot hold ({type}; TIME, UUID, unsigned and nested types have no Delta type); cast it in the SQL, e.g. CAST({column.Name} AS VARCHAR)");
     }
 
     private static DeltaType? FromClr(Type t) =>
