@@ -1,5 +1,6 @@
 using Strata.Definitions;
 using Strata.Runs;
+using Strata.Storage;
 using Strata.Testing;
 using Strata.Tests.TestSupport;
 
@@ -28,6 +29,28 @@ internal static class DemoLake
         var run = await lake.RunAsync("sweepstakes");
         Assert.Equal(RunStatus.Completed, run.Status);
         return run;
+    }
+
+    /// <summary>
+    /// Runs every wave on a fresh lake; after each, downloads the table containers and calls
+    /// <paramref name="check"/> for every source and dataset (each a table folder).
+    /// </summary>
+    public static async Task ForEachWaveAsync(AzuriteFixture azurite, IDictionary<string, string?>? settings, Func<TestLake, LakeFolders, string, string, Task> check)
+    {
+        var (lake, pipelines) = await CreateAsync(azurite, settings);
+        await using (lake)
+        using (pipelines)
+        {
+            foreach (var wave in Waves)
+            {
+                await RunWaveAsync(lake, wave);
+                using var folders = await new LakeFolders(lake).DownloadAsync(LakeContainers.Load, LakeContainers.Integrate, LakeContainers.Products);
+                foreach (var table in Tables(lake))
+                {
+                    await check(lake, folders, wave, table);
+                }
+            }
+        }
     }
 
     /// <summary>Every source and dataset of the pipeline: each is a table folder.</summary>

@@ -13,19 +13,7 @@ namespace Strata.Tests.Lake;
 [Collection(AzuriteCollection.Name)]
 public sealed class GcTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Yaml = """
-        sources:
-          orders:
-            landing: shop/orders/
-            format: csv
-            partition: { column: ts, grain: day, key: order_date }
-        datasets:
-          daily:
-            layer: action
-            inputs:
-              orders: identity
-            formats: [parquet, csv]
-        """;
+    private static readonly string s_yaml = LakeTestPipelines.OrdersAnd("daily", "action", "parquet, csv");
 
     private const string DailySql = "SELECT count(*) AS orders, sum(amount) AS amount FROM orders";
     private static readonly string[] s_containers = [LakeContainers.Load, LakeContainers.Integrate, LakeContainers.Products, LakeContainers.Internal];
@@ -37,7 +25,7 @@ public sealed class GcTests(AzuriteFixture azurite) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _pipelines.Write("shop", Yaml, ("sql/daily.sql", DailySql));
+        _pipelines.Write("shop", s_yaml, ("sql/daily.sql", DailySql));
         _lake = await TestLake.CreateAsync(azurite, _pipelines.Root, new Dictionary<string, string?>
         {
             ["Strata:Lake:RetainVersions"] = "5",

@@ -8,18 +8,7 @@ namespace Strata.Tests.Lake;
 [Collection(AzuriteCollection.Name)]
 public sealed class SqlTableTests(AzuriteFixture azurite)
 {
-    private const string Yaml = """
-        sources:
-          orders:
-            landing: shop/orders/
-            format: csv
-            partition: { column: ts, grain: day, key: order_date }
-        datasets:
-          shaped:
-            layer: integrate
-            inputs:
-              orders: identity
-        """;
+    private static readonly string s_yaml = LakeTestPipelines.OrdersAnd("shaped", "integrate");
 
     [Fact]
     public async Task ASqlOutputWithANaiveTimestamp_IsPublishedWithTheTimestampNtzFeature()
@@ -60,7 +49,7 @@ public sealed class SqlTableTests(AzuriteFixture azurite)
 
     private async Task<(TestLake Lake, TestPipelines Pipelines)> CreateAsync(string sql, RunStatus expect = RunStatus.Completed)
     {
-        var pipelines = new TestPipelines().Write("shop", Yaml, ("sql/shaped.sql", sql));
+        var pipelines = new TestPipelines().Write("shop", s_yaml, ("sql/shaped.sql", sql));
         var lake = await TestLake.CreateAsync(azurite, pipelines.Root);
         await lake.LandAsync("shop/orders/a.csv", "order_id,ts\n1,2026-11-20T10:00:00Z\n");
         Assert.Equal(expect, (await lake.RunAsync("shop")).Status);
