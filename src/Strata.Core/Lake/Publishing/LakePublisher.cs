@@ -144,10 +144,13 @@ public sealed partial class LakePublisher(
                 next = next with { LastCheckpoint = version };
             }
 
-            await store.SaveStateAsync(next, ct);
+            await store.FinishAsync(next, state?.ETag, draft.Done, ct);
+        }
+        else if (draft.Done.Count > 0)
+        {
+            await store.RemoveAsync(draft.Done, ct);
         }
 
-        await store.RemoveAsync(draft.Done, ct);
         return new PublishResult(written, draft.Adds.Count, removed.Count, deleted, draft.Conformed);
     }
 

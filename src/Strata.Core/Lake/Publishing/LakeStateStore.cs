@@ -48,7 +48,7 @@ public sealed class LakeStateStore(LakeStorage storage)
     public Task RecordAsync(PendingOutput output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return _table.UpsertEntityAsync(new TableEntity(output.Dataset, $"{PendingPrefix}{output.Partition}|{output.FileName}")
+        return _table.UpsertEntityAsync(new TableEntity(output.Dataset, PendingKey(output))
         {
             ["Partition"] = output.Partition,
             ["Container"] = output.Container,
@@ -66,7 +66,38 @@ public sealed class LakeStateStore(LakeStorage storage)
 
     /// <summary>Forgets published (or discarded) outputs.</summary>
     public Task RemoveAsync(IEnumerable<PendingOutput> outputs, CancellationToken ct) =>
-        DeleteAsync(outputs.Select(o => (o.Dataset, $"{PendingPrefix}{o.Partition}|{o.FileName}")), ct);
+        DeleteAsync(outputs.Select(o => (o.Dataset, PendingKey(o))), ct);
+
+    /// <summary>
+    /// Ends a publish in one entity-group transaction where it can: the new table state (replacing
+    /// the row read as <paramref name="readETag"/>, or added when there was none) and the removal of
+    /// the pending outputs it settled. When the state row moved meanwhile (another publisher), only
+    /// the pending outputs are removed: the state is a hint, the log decides.
+    /// </summary>
+    public async Task FinishAsync(TableState next, string? readETag, IReadOnlyList<PendingOutput> done, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        ArgumentNullException.ThrowIfNull(done);
+        var deletes = done.Select(PendingKey).Distinct().Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(next.Dataset, k), ETag.All)).ToList();
+        var entity = ToEntity(next);
+        var first = new List<TableTransactionAction>
+        {
+            readETag is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, entity)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(readETag)),
+        };
+        first.AddRange(deletes.Take(99));
+        try
+        {
+            await _table.SubmitTransactionAsync(first, ct);
+            await TableRanges.SubmitInBatchesAsync(_table, deletes.Skip(99), ct);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            await RemoveAsync(done, ct);
+            await SaveStateAsync(next, ct);
+        }
+    }
 
     /// <summary>Saves the table state unless a newer version is already recorded.</summary>
     public async Task SaveStateAsync(TableState state, CancellationToken ct)
@@ -78,23 +109,15 @@ public sealed class LakeStateStore(LakeStorage storage)
             return;
         }
 
-        var entity = new TableEntity(state.Dataset, StateKey)
-        {
-            ["Version"] = state.Version,
-            ["Schema"] = state.Schema.ToSchemaString(),
-            ["TableId"] = state.TableId,
-            ["CreatedTime"] = state.CreatedTime,
-            ["LastCheckpoint"] = state.LastCheckpoint,
-        };
         try
         {
             if (stored is null)
             {
-                await _table.AddEntityAsync(entity, ct);
+                await _table.AddEntityAsync(ToEntity(state), ct);
             }
             else
             {
-                await _table.UpdateEntityAsync(entity, stored.ETag, TableUpdateMode.Replace, ct);
+                await _table.UpdateEntityAsync(ToEntity(state), stored.ETag, TableUpdateMode.Replace, ct);
             }
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -164,6 +187,17 @@ public sealed class LakeStateStore(LakeStorage storage)
             }
         }
     }
+
+    private static string PendingKey(PendingOutput o) => $"{PendingPrefix}{o.Partition}|{o.FileName}";
+
+    private static TableEntity ToEntity(TableState state) => new(state.Dataset, StateKey)
+    {
+        ["Version"] = state.Version,
+        ["Schema"] = state.Schema.ToSchemaString(),
+        ["TableId"] = state.TableId,
+        ["CreatedTime"] = state.CreatedTime,
+        ["LastCheckpoint"] = state.LastCheckpoint,
+    };
 
     private static string TombstoneKey(Tombstone t) =>
         $"{TombstonePrefix}{t.Version:D20}|{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t.Path)))[..16]}";
