@@ -82,8 +82,10 @@ internal static class SyntheticState
             UpdatedAt = now,
         }, CancellationToken.None);
 
-        // The seeded state is run 1 of the pipeline.
-        await lake.Get<Strata.Runs.PipelineStateStore>().StartRunAsync("bench", CancellationToken.None);
+        // The seeded state is run 1 of the pipeline, which has ended.
+        var states = lake.Get<Strata.Runs.PipelineStateStore>();
+        var seeded = await states.TryStartRunAsync("bench", "bench", now, TimeSpan.FromMinutes(1), markDirtyWhenHeld: false, CancellationToken.None);
+        await states.EndRunAsync("bench", seeded.State.ActiveRunId!, CancellationToken.None);
         await SeedTableAsync(lake, Storage.LakeContainers.Load, "events", "event_hour", partitions);
         await SeedTableAsync(lake, Storage.LakeContainers.Integrate, "hourly", "event_hour", partitions);
     }

@@ -10,8 +10,9 @@ using Strata.Workflow.Contracts;
 namespace Strata.Activities;
 
 /// <summary>
-/// One load partition build: fragments in landing order → one Parquet file at the source's
-/// current types → recorded as pending for the lake → uploaded → atomic commit.
+/// One load partition build: the fragments its source's mode counts, in landing order → one
+/// Parquet file (empty when none) at the source's current types → recorded as pending for the
+/// lake → uploaded → atomic commit.
 /// </summary>
 internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
 {
@@ -21,9 +22,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         var (specs, fragments, partitions, schemas, storage, time) = owner.Services;
         var (lake, engine) = owner.LakeServices;
         var spec = specs.HashOf(source);
-        var specKey = LoadSpec.Key(spec);
-        var headers = new HeaderCache(fragments, source.Name, specKey);
-        var (parts, fingerprint) = await LoadPlanner.FragmentsOfAsync(await fragments.ForPartitionAsync(source.Name, specKey, input.Partition, ct), spec, headers, ct);
+        var (parts, fingerprint) = await owner.Modes.FragmentsOfAsync(source, spec, input.Partition, ct);
         var (previous, failure, skip) = await PartitionBuilds.BeginAsync(partitions, input, fingerprint, ct);
         if (skip is not null)
         {
@@ -31,6 +30,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         }
 
         using var temp = new TempFolder("assemble");
+        var load = storage.Container(LakeContainers.Load);
         var locals = new List<string>();
         foreach (var part in parts)
         {
@@ -40,8 +40,8 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         }
 
         var output = temp.File("partition.parquet");
-        var assembled = await PartitionAssembler.AssembleAsync(locals, parts.Select(p => p.OutputHash).ToList(), output, ct);
         var (version, schema, _) = await schemas.CurrentAsync(source.Name, ct);
+        var assembled = await owner.Modes.AssembleAsync(source, locals, parts.Select(p => p.OutputHash).ToList(), schema, temp, output, ct);
         if (LoadFileTypes.Widened(assembled.Schema, schema) is { } widened)
         {
             // Every file of a Delta table must have the table's type: a partition whose own rows
@@ -50,7 +50,6 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
             assembled = await LoadFileTypes.WidenAsync(temp.File("partition.parquet"), widened, output, engine, ct);
         }
 
-        var load = storage.Container(LakeContainers.Load);
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
         await lake.ExpectAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
         await BlobFiles.UploadAsync(load, path, output, ct);

@@ -35,6 +35,12 @@ public sealed record SourceDefinition
     /// <summary>Drift policy; default <see cref="DriftPolicy.Evolve"/>.</summary>
     public DriftPolicy Drift { get; init; } = DriftPolicy.Evolve;
 
+    /// <summary>How the producer sends data; default <see cref="SourceMode.Append"/>.</summary>
+    public SourceMode Mode { get; init; } = SourceMode.Append;
+
+    /// <summary>Key, sequence and delete marker; set exactly when <see cref="Mode"/> is <see cref="SourceMode.Upsert"/>.</summary>
+    public UpsertRule? Upsert { get; init; }
+
     /// <summary>Where it was declared.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 
