@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
 using Strata.Storage;
+using Strata.Transform;
 
 namespace Strata.Lake.Delta;
 
@@ -35,9 +36,9 @@ public static class Checkpoint
         var parquet = temp.File("checkpoint.parquet");
         var protocol = snapshot.Protocol?.ReaderFeatures is null && snapshot.Protocol?.WriterFeatures is null ? ProtocolColumn : ProtocolWithFeatures;
         Execute($$"""
-            COPY (SELECT protocol, metaData, add, remove FROM read_json({{Quote(json)}}, format = 'newline_delimited', columns = {
+            COPY (SELECT protocol, metaData, add, remove FROM read_json({{SqlEngine.Quote(json)}}, format = 'newline_delimited', columns = {
                 'protocol': '{{protocol}}', 'metaData': '{{MetaDataColumn}}', 'add': '{{AddColumn}}', 'remove': '{{RemoveColumn}}'}))
-            TO {{Quote(parquet)}} (FORMAT parquet)
+            TO {{SqlEngine.Quote(parquet)}} (FORMAT parquet)
             """);
         await BlobFiles.UploadAsync(log.Container, log.BlobOf(DeltaLog.CheckpointFile(snapshot.Version)), parquet, ct);
         await log.WriteLastCheckpointAsync(new LastCheckpoint
@@ -58,7 +59,7 @@ public static class Checkpoint
         await BlobFiles.DownloadAsync(log.Container, log.BlobOf(DeltaLog.CheckpointFile(version)), local, ct);
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT to_json(protocol), to_json(metaData), to_json(add), to_json(remove) FROM read_parquet({Quote(local)})";
+        command.CommandText = $"SELECT to_json(protocol), to_json(metaData), to_json(add), to_json(remove) FROM read_parquet({SqlEngine.Quote(local)})";
         using var reader = command.ExecuteReader();
         var actions = new List<DeltaAction>();
         while (reader.Read())
@@ -92,6 +93,4 @@ public static class Checkpoint
         connection.Open();
         return connection;
     }
-
-    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -5,6 +5,7 @@ using Strata.Load;
 using Strata.Parquet;
 using Strata.Partitions;
 using Strata.Storage;
+using Strata.Transform;
 
 namespace Strata.Lake.Publishing;
 
@@ -82,7 +83,7 @@ public sealed class FileConformer(PartitionStore partitions, LakeStateStore stor
         connection.Open();
         using var command = connection.CreateCommand();
         var columns = string.Join(", ", target.Columns.Select(c => $"CAST({Identifier(c.Name)} AS {c.Type.DuckDbType}) AS {Identifier(c.Name)}"));
-        command.CommandText = $"SET TimeZone = 'UTC'; COPY (SELECT {columns} FROM read_parquet({Quote(input)})) TO {Quote(output)} (FORMAT parquet, COMPRESSION zstd)";
+        command.CommandText = $"SET TimeZone = 'UTC'; COPY (SELECT {columns} FROM read_parquet({SqlEngine.Quote(input)})) TO {SqlEngine.Quote(output)} (FORMAT parquet, COMPRESSION zstd)";
         try
         {
             command.ExecuteNonQuery();
@@ -95,8 +96,6 @@ public sealed class FileConformer(PartitionStore partitions, LakeStateStore stor
 
     private static string FingerprintOf(DeltaSchema schema) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(schema.ToSchemaString())))[..8];
-
-    private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
