@@ -2,7 +2,7 @@
 // these lists and the rbac modules grant on them, so the two cannot drift apart.
 
 @export()
-@description('Blob containers of the lake, one per layer, in pipeline order; then lineage (OpenLineage events as JSON lines, granted to no team).')
+@description('Blob containers of the lake, one per layer, in pipeline order; then lineage (OpenLineage events as JSON lines, granted to no team) and strata, Strata\'s own files (parse fragments), which only the app may touch: readers glob whole layer containers, so internal files live outside them.')
 var lakeContainers = [
   'landing'
   'raw'
@@ -11,6 +11,7 @@ var lakeContainers = [
   'integrate'
   'products'
   'lineage'
+  'strata'
 ]
 
 @export()
@@ -23,6 +24,7 @@ var strataTables = [
   'StrataLineage'
   'StrataFragments'
   'StrataPipelines'
+  'StrataLake'
 ]
 
 @export()

@@ -4,20 +4,42 @@ using Azure.Core.Pipeline;
 
 namespace Strata.Bench.Lake;
 
-/// <summary>Counts storage requests and the table entities they return, to show how many rows a plan reads.</summary>
+/// <summary>
+/// Counts storage requests and the table entities they return, to show how many rows a plan reads;
+/// and, apart, the requests the lake's publishing and removal make: the <c>StrataLake</c> table
+/// (pending outputs, table state), the <c>_delta_log/</c> blobs, and blob deletes.
+/// </summary>
 internal sealed class CountingPolicy : HttpPipelinePolicy
 {
     private long _requests;
     private long _entities;
+    private long _lake;
+    private long _log;
+    private long _deletes;
 
     public long Requests => Interlocked.Read(ref _requests);
 
     public long Entities => Interlocked.Read(ref _entities);
 
+    /// <summary>Requests to the StrataLake table (pending outputs, published state).</summary>
+    public long LakeTable => Interlocked.Read(ref _lake);
+
+    /// <summary>Requests to <c>_delta_log/</c> blobs (versions, checkpoints).</summary>
+    public long DeltaLog => Interlocked.Read(ref _log);
+
+    /// <summary>Blob deletes (superseded and never-published files).</summary>
+    public long BlobDeletes => Interlocked.Read(ref _deletes);
+
+    /// <summary>The three above together: what publishing and removal add to a run.</summary>
+    public string LakeBreakdown => $"{LakeTable + DeltaLog + BlobDeletes} (table {LakeTable}, log {DeltaLog}, deletes {BlobDeletes})";
+
     public void Reset()
     {
         Interlocked.Exchange(ref _requests, 0);
         Interlocked.Exchange(ref _entities, 0);
+        Interlocked.Exchange(ref _lake, 0);
+        Interlocked.Exchange(ref _log, 0);
+        Interlocked.Exchange(ref _deletes, 0);
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -32,9 +54,36 @@ internal sealed class CountingPolicy : HttpPipelinePolicy
         Count(message);
     }
 
+    /// <summary>An entity-group transaction names its table only in its body.</summary>
+    private static bool IsLakeBatch(HttpMessage message, string uri)
+    {
+        if (!uri.Contains("$batch", StringComparison.Ordinal) || message.Request.Content is not { } content)
+        {
+            return false;
+        }
+
+        using var body = new MemoryStream();
+        content.WriteTo(body, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains("StrataLake", StringComparison.Ordinal);
+    }
+
     private void Count(HttpMessage message)
     {
         Interlocked.Increment(ref _requests);
+        var uri = message.Request.Uri.ToString();
+        if (uri.Contains("StrataLake", StringComparison.Ordinal) || IsLakeBatch(message, uri))
+        {
+            Interlocked.Increment(ref _lake);
+        }
+        else if (uri.Contains("/_delta_log/", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _log);
+        }
+        else if (message.Request.Method == RequestMethod.Delete && !uri.Contains("Strata", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _deletes);
+        }
+
         var isTableRead = message.Request.Method == RequestMethod.Get && message.Request.Uri.ToString().Contains("Strata", StringComparison.Ordinal);
         if (!isTableRead || !message.HasResponse || message.Response.Status != 200 || message.Response.ContentStream is not { CanSeek: true } body)
         {

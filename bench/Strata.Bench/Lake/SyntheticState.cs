@@ -2,6 +2,8 @@ using System.Globalization;
 using Strata.Definitions;
 using Strata.Fingerprints;
 using Strata.Land;
+using Strata.Lake.Delta;
+using Strata.Lake.Publishing;
 using Strata.Partitions;
 using Strata.Planning;
 using Strata.Transform;
@@ -84,6 +86,38 @@ internal static class SyntheticState
         var states = lake.Get<Strata.Runs.PipelineStateStore>();
         var seeded = await states.TryStartRunAsync("bench", "bench", now, TimeSpan.FromMinutes(1), markDirtyWhenHeld: false, CancellationToken.None);
         await states.EndRunAsync("bench", seeded.State.ActiveRunId!, CancellationToken.None);
+        await SeedTableAsync(lake, Storage.LakeContainers.Load, "events", "event_hour", partitions);
+        await SeedTableAsync(lake, Storage.LakeContainers.Integrate, "hourly", "event_hour", partitions);
+    }
+
+    /// <summary>
+    /// The Delta table a completed run leaves for the imported partitions: version 0 listing them
+    /// all, and the published state. Its schema holds only the partition column, so the first real
+    /// file adds its columns (no type changes, no whole-table rewrite of seeded files that do not exist).
+    /// </summary>
+    private static async Task SeedTableAsync(BenchLake lake, string container, string dataset, string key, int partitions)
+    {
+        var storage = lake.Get<Storage.LakeStorage>();
+        var schema = DeltaSchema.Of([(key, DeltaType.String)]);
+        var id = Metadata.IdFor($"{storage.ContainerName(container)}/{dataset}");
+        var actions = new List<DeltaAction>
+        {
+            new() { Protocol = Protocol.For(schema) },
+            new() { MetaData = new Metadata { Id = id, Name = dataset, SchemaString = schema.ToSchemaString(), PartitionColumns = [key], CreatedTime = 0 } },
+        };
+        actions.AddRange(Enumerable.Range(0, partitions).Select(i => new DeltaAction
+        {
+            Add = new AddFile
+            {
+                Path = PartitionValues.FilePath(dataset, $"{dataset}/seed/{i.ToString(CultureInfo.InvariantCulture)}.parquet"),
+                PartitionValues = new Dictionary<string, string?> { [key] = Hour(i) },
+                Size = 1,
+                ModificationTime = 0,
+                Stats = AddFile.StatsFor(1),
+            },
+        }));
+        await new DeltaLog(storage.Container(container), dataset).TryCommitAsync(0, actions, CancellationToken.None);
+        await lake.Get<LakeStateStore>().SaveStateAsync(new TableState { Dataset = dataset, Version = 0, Schema = schema, TableId = id, CreatedTime = 0 }, CancellationToken.None);
     }
 
     /// <summary>A CSV with one event in each of the given hours.</summary>

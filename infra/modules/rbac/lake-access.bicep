@@ -68,7 +68,7 @@ resource landingOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Writing raw, load, quarantine, integrate, products and lineage: one container each.
+// Writing raw, load, quarantine, integrate, products, lineage and strata (its own files): one container each.
 resource layerWriters 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for (layer, i) in writtenLayers: {
     name: guid(layerContainers[i].id, principalKey, storageBlobDataContributorRole)

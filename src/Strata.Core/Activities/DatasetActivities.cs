@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Strata.Definitions;
 using Strata.Fingerprints;
+using Strata.Lake.Publishing;
 using Strata.Lineage;
 using Strata.Parquet;
 using Strata.Partitions;
@@ -22,6 +23,7 @@ public sealed partial class DatasetActivities(
     LineageStore lineage,
     SqlEngine engine,
     LakeStorage storage,
+    LakeOutputs lake,
     TimeProvider time,
     ILogger<DatasetActivities> log,
     Lineage.OpenLineage.OpenLineageEmitter openLineage)
@@ -61,7 +63,8 @@ public sealed partial class DatasetActivities(
             inputs.Add(await DownloadInputAsync(selection, temp, ct));
         }
 
-        var container = storage.Container(dataset.Layer == Layer.Action ? LakeContainers.Products : LakeContainers.Integrate);
+        var containerName = dataset.Layer == Layer.Action ? LakeContainers.Products : LakeContainers.Integrate;
+        var container = storage.Container(containerName);
         var job = new SqlJob(
             dataset.Name,
             input.Partition,
@@ -90,6 +93,7 @@ public sealed partial class DatasetActivities(
             extras.Add((job.OutputJsonLines, OutputPaths.For(dataset.Name, dataset.Partition, input.Partition, fingerprint, input.RunNumber, "jsonl")));
         }
 
+        await lake.ExpectAsync(dataset.Name, input.Partition, containerName, input.RunNumber, path, extras.Select(e => e.Blob).ToList(), previous, job.OutputParquet, rows, ct);
         foreach (var (local, blob) in extras.Prepend((job.OutputParquet, path)))
         {
             await BlobFiles.UploadAsync(container, blob, local, ct);
@@ -113,11 +117,8 @@ public sealed partial class DatasetActivities(
         var rowsIn = selections.Sum(s => s.Parts.Sum(p => p.Rows));
         if (!await partitions.CommitAsync(record, previous, failure, ct))
         {
-            // Another build of this partition committed first: ours is garbage, and never visible.
-            foreach (var (_, blob) in extras.Prepend((job.OutputParquet, path)))
-            {
-                await container.DeleteBlobIfExistsAsync(blob, cancellationToken: ct);
-            }
+            // Another build of this partition committed first: ours is garbage, unless that build wrote the same names.
+            await PartitionBuilds.DiscardAsync(partitions, container, input, extras.Select(e => e.Blob).Prepend(path), ct);
 
             return new BuildResult(input.Partition, BuildOutcome.Skipped, rowsIn, 0, null, null);
         }

@@ -29,6 +29,7 @@ public sealed partial class LoadActivities(
     IOptions<LoadEngineOptions> engineOptions,
     LakeStorage storage,
     TimeProvider time,
+    Lake.Publishing.LakeOutputs lakeOutputs,
     ILogger<LoadActivities> log,
     Modes.SourceModes modes,
     Lineage.OpenLineage.OpenLineageEmitter openLineage)
@@ -62,7 +63,7 @@ public sealed partial class LoadActivities(
         foreach (var fragment in outcome.Fragments)
         {
             var path = FragmentPaths.Fragment(source.Name, input.SpecKey, input.Blob.Sha256, source.Partition.Key, fragment.Partition);
-            await BlobFiles.UploadAsync(storage.Container(LakeContainers.Load), path, sink.FragmentFile(fragment.Partition), ct);
+            await BlobFiles.UploadAsync(storage.Container(FragmentPaths.Container), path, sink.FragmentFile(fragment.Partition), ct);
             refs.Add(new FragmentRef(fragment.Partition, input.Blob.Sha256, input.Blob.Sequence, path, fragment.Rows, fragment.OutputHash));
         }
 
@@ -130,6 +131,8 @@ public sealed partial class LoadActivities(
 
     internal (LoadSpecs Specs, FragmentStore Fragments, PartitionStore Partitions, SchemaStore Schemas, LakeStorage Storage, TimeProvider Time) Services =>
         (specs, fragments, partitions, schemas, storage, time);
+
+    internal (Lake.Publishing.LakeOutputs Outputs, LoadEngineOptions Engine) LakeServices => (lakeOutputs, engineOptions.Value);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Parsed raw/{RawPath}: {Rows} rows loaded, {Quarantined} quarantined, {Partitions} partition(s)")]
     private partial void LogParsed(string rawPath, long rows, long quarantined, int partitions);

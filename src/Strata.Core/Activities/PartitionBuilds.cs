@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Strata.Definitions;
 using Strata.Partitions;
 using Strata.Security;
@@ -10,11 +11,11 @@ namespace Strata.Activities;
 /// The rules every partition build follows, written once: skip a fingerprint already committed
 /// (replays and retries do no double work), and on failure record a failure marker (so the next
 /// plan retries it and says why), then either report the failure (the user's to fix: bad SQL, a
-/// bad definition, a missing key) or rethrow (storage trouble, which the host retries).
+/// bad definition, a missing key, an output type a Delta table cannot hold) or rethrow (storage trouble, which the host retries).
 /// </summary>
 internal static class PartitionBuilds
 {
-    public static bool IsUserError(Exception e) => e is SqlException or DefinitionException or PiiKeyException;
+    public static bool IsUserError(Exception e) => e is SqlException or DefinitionException or PiiKeyException or Lake.LakeException;
 
     /// <summary>Runs a build; failures become a marker plus a Failed result (user errors) or a rethrow (the rest).</summary>
     public static async Task<BuildResult> GuardAsync(PartitionStore partitions, BuildInput input, TimeProvider time, Action<string> logFailed, Func<Task<BuildResult>> build)
@@ -41,6 +42,21 @@ internal static class PartitionBuilds
             }
 
             return new BuildResult(input.Partition, BuildOutcome.Failed, 0, 0, null, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// After losing the commit race: deletes this build's blobs — except any the committed row
+    /// references, because a retry of the same build in the same run writes the same names, and
+    /// the attempt that won may have been the other one.
+    /// </summary>
+    public static async Task DiscardAsync(PartitionStore partitions, BlobContainerClient container, BuildInput input, IEnumerable<string> blobs, CancellationToken ct)
+    {
+        var current = await partitions.GetAsync(input.Dataset, input.Partition, ct);
+        var referenced = current is null ? [] : current.ExtraPaths.Prepend(current.OutputPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var blob in blobs.Where(b => !referenced.Contains(b)))
+        {
+            await container.DeleteBlobIfExistsAsync(blob, cancellationToken: ct);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed partial class RunActivities(
     RunStore runs,
     Lander lander,
     PartitionStore partitions,
+    Lake.Publishing.LakePublisher publisher,
     Microsoft.Extensions.Options.IOptions<Workflow.WorkflowOptions> workflow,
     TimeProvider time,
     ILogger<RunActivities> logger,
@@ -79,7 +80,9 @@ public sealed partial class RunActivities(
     /// <summary>
     /// Writes any missing failure markers, folds the dataset's new commit-log lines into its
     /// summary counts and, when the pass covered the whole dataset, records the code hash and
-    /// input positions it consumed; then emits the step's OpenLineage COMPLETE or FAIL event.
+    /// input positions it consumed; then publishes the dataset's Delta table (after the summary, so a
+    /// dataset that cannot be published still records its progress) and emits the step's OpenLineage
+    /// COMPLETE or FAIL event (after publishing, so a consumer told COMPLETE finds the new version).
     /// </summary>
     public async Task<bool> CompleteDatasetAsync(CompleteDatasetInput input, CancellationToken ct)
     {
@@ -100,6 +103,7 @@ public sealed partial class RunActivities(
             LogSummaryRetry(input.Dataset, input.RunId);
         }
 
+        await publisher.PublishAsync(input.Dataset, input.RunId, input.RunNumber, ct);
         await openLineage.CompleteAsync(input, ct);
         return true;
     }

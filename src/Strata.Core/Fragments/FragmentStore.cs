@@ -106,6 +106,16 @@ public sealed class FragmentStore(LakeStorage storage)
         return keys;
     }
 
+    /// <summary>The blob path of every fragment of every source and spec (one scan of the table, projected): what <c>gc</c> must never delete.</summary>
+    public async IAsyncEnumerable<string> AllPathsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"p|"} and RowKey lt {"p}"}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["Path"], cancellationToken: ct))
+        {
+            yield return e.GetString("Path");
+        }
+    }
+
     private static string Key(string source, string specKey) => $"{source}|{specKey}";
 
     private static TableEntity ToEntity(string pk, string rk, FragmentRef f) => new(pk, rk)

@@ -44,6 +44,7 @@ public static class StrataServiceCollectionExtensions
         services.AddOptions<OpenLineageOptions>().Bind(configuration.GetSection(OpenLineageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OpenLineageOptions>, OpenLineageOptionsValidator>();
         StrataOptionsValidator.AddTo(services);
+        services.Configure<Lake.LakeOptions>(configuration.GetSection(Lake.LakeOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>()));
@@ -60,6 +61,11 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<RunLeaseKeeper>();
         services.AddSingleton<LineageStore>();
         services.AddSingleton<SupersessionStore>();
+        services.AddSingleton<Lake.Publishing.LakeStateStore>();
+        services.AddSingleton<Lake.Publishing.LakeOutputs>();
+        services.AddSingleton<Lake.Publishing.FileConformer>();
+        services.AddSingleton<Lake.Publishing.LakePublisher>();
+        services.AddSingleton<Lake.Gc.GarbageCollector>();
 
         services.AddSingleton<Lander>();
         services.AddSingleton<LoadSpecs>();

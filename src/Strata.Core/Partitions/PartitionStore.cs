@@ -88,6 +88,19 @@ public sealed class PartitionStore(LakeStorage storage)
         return count;
     }
 
+    /// <summary>
+    /// The output blobs of every committed partition of every dataset (one scan of the table,
+    /// projected): what <c>gc</c> must never delete.
+    /// </summary>
+    public async IAsyncEnumerable<(string Dataset, string OutputPath, IReadOnlyList<string> ExtraPaths)> AllOutputsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {PartitionPrefix} and RowKey lt {TableRanges.PrefixEnd(PartitionPrefix)}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "OutputPath", "ExtraPaths"], cancellationToken: ct))
+        {
+            yield return (e.PartitionKey, e.GetString("OutputPath"), e.GetString("ExtraPaths") is { } extra ? JsonSerializer.Deserialize<List<string>>(extra) ?? [] : []);
+        }
+    }
+
     /// <summary>Commit log lines of runs after <paramref name="afterRun"/>: the partitions whose output changed since then.</summary>
     public async Task<IReadOnlyList<CommitEntry>> ChangesSinceAsync(string dataset, long afterRun, CancellationToken ct)
     {

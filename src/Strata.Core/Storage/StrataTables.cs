@@ -27,5 +27,8 @@ public static class StrataTables
     /// <summary>Per pipeline state: run counter, active run, dirty flag.</summary>
     public const string Pipelines = "StrataPipelines";
 
-    public static IReadOnlyList<string> All { get; } = [Partitions, Receipts, Runs, Schemas, Lineage, Fragments, Pipelines];
+    /// <summary>What readers see: each Delta table's published state, files not published yet, superseded files kept for time travel.</summary>
+    public const string Lake = "StrataLake";
+
+    public static IReadOnlyList<string> All { get; } = [Partitions, Receipts, Runs, Schemas, Lineage, Fragments, Pipelines, Lake];
 }

@@ -28,6 +28,7 @@ internal static class AccessTable
         ("`integrate`", grant => grant.Scope == "lake/containers/integrate"),
         ("`products`", grant => grant.Scope == "lake/containers/products"),
         ("`lineage`", grant => grant.Scope == "lake/containers/lineage"),
+        ("`strata` (Strata's own files: parse fragments)", grant => grant.Scope == "lake/containers/strata"),
         ("its own `sandbox-<team>`", grant => grant.Scope == OwnSandbox(grant)),
         ("another team's sandbox", grant => grant.Scope.StartsWith("sandbox/", StringComparison.Ordinal) && grant.Scope != OwnSandbox(grant)),
         ("Strata tables (lake table service)", IsLakeTables),
