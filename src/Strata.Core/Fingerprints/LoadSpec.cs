@@ -4,14 +4,14 @@ namespace Strata.Fingerprints;
 
 /// <summary>
 /// The load spec of a source: everything that decides what its raw blobs parse into — format,
-/// delimiter, partition key, schema hints, drift policy, PII rules, the PII key's id (never the
+/// delimiter, partition key, schema hints (with date formats), day/month order, drift policy, PII rules, the PII key's id (never the
 /// key) and the load engine's version. Its hash is part of every load partition's fingerprint,
 /// so changing any of these re-parses that source's raw blobs and nothing else.
 /// </summary>
 public static class LoadSpec
 {
     /// <summary>Bumped when the load engine's output for the same input changes (parsing or typing rules).</summary>
-    public const string EngineVersion = "load-1";
+    public const string EngineVersion = "load-2";
 
     public static string Hash(SourceDefinition source, string piiKeyId)
     {
@@ -25,7 +25,8 @@ public static class LoadSpec
             .Add("partition.grain", source.Partition.Grain.ToString())
             .Add("partition.ingest", source.Partition.IngestDate.ToString())
             .Add("drift", source.Drift.ToString())
-            .AddAll("schema", source.Schema.Select(h => $"{h.Name}:{h.Type?.ToString() ?? "infer"}:{h.Required}"))
+            .AddAll("schema", source.Schema.Select(h => $"{h.Name}:{h.Type?.ToString() ?? "infer"}:{h.Required}{(h.Format is null ? "" : ":" + h.Format)}"))
+            .Add("date_order", source.DateOrder.ToString())
             .AddAll("pii", source.Pii.OrderBy(r => r.Column, StringComparer.Ordinal).Select(r => $"{r.Column}:{r.Action}:{r.Normalise}"))
             .Add("pii.key", source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? piiKeyId : null);
         return b.Build();

@@ -12,7 +12,8 @@ namespace Strata.Load;
 /// <summary>
 /// Parses one raw blob into Parquet fragments, one per partition its rows fall in.
 /// <para>
-/// Two passes over the local file. Pass 1 reads every record, applies the row rules
+/// Two passes over the local file (three when pass 1 finds that a date or partition column is in a
+/// non-ISO format: it then runs again with that format, see <see cref="LoadPlan"/>). Pass 1 reads every record, applies the row rules
 /// (<see cref="RowConverter"/>) and infers each column's type from the values of the good rows, so
 /// the type is exact for the whole file. Pass 2 reads it again, converts, tokenises, splits rows by
 /// partition and buffers rows per partition within the memory rules of <see cref="FragmentWriterSet"/>,
@@ -61,7 +62,13 @@ public sealed class RawBlobParser
         LoadPlan plan;
         try
         {
-            plan = await InferAsync(input, columns, cutter, ct);
+            plan = await InferAsync(input, columns, cutter, null, ct);
+            if (plan.ResolvedFormats() is { Count: > 0 } formats)
+            {
+                // A date column's values are mostly in a non-ISO format: plan the file again reading them with it.
+                cutter = new PartitionKeyCutter(_source.Partition.Grain);
+                plan = await InferAsync(input, columns, cutter, formats, ct);
+            }
         }
         catch (FileFormatException e)
         {
@@ -112,10 +119,10 @@ public sealed class RawBlobParser
     }
 
     /// <summary>Pass 1: rules and inference over the whole file; numbers the partitions.</summary>
-    private async Task<LoadPlan> InferAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, CancellationToken ct)
+    private async Task<LoadPlan> InferAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, IReadOnlyDictionary<int, Temporal.TemporalFormat>? formats, CancellationToken ct)
     {
         await using var reader = await RecordSourceFactory.OpenAsync(_source, input, columns, _options, ct);
-        var plan = new LoadPlan(_source, columns, reader.NativeType, input.IngestDate);
+        var plan = new LoadPlan(_source, columns, reader.NativeType, input.IngestDate, formats);
         if (plan.PartitionColumn is { } partitionColumn && plan.PartitionSource < 0 && reader.ColumnsKnownUpfront)
         {
             throw new FileFormatException($"the partition column '{partitionColumn}' is not in the file (columns: {string.Join(", ", columns.Names)})");
