@@ -1,4 +1,5 @@
 using Strata.Definitions;
+using Strata.Load.Csv;
 using Strata.Load.Formats;
 using Strata.Load.Partitioning;
 using Strata.Load.Pii;
@@ -62,12 +63,20 @@ public sealed class RawBlobParser
         LoadPlan plan;
         try
         {
-            plan = await InferAsync(input, columns, cutter, null, ct);
+            (plan, var records) = await InferAsync(input, columns, cutter, null, ct);
             if (plan.ResolvedFormats() is { Count: > 0 } formats)
             {
                 // A date column's values are mostly in a non-ISO format: plan the file again reading them with it.
                 cutter = new PartitionKeyCutter(_source.Partition.Grain);
-                plan = await InferAsync(input, columns, cutter, formats, ct);
+                (plan, _) = await InferAsync(input, columns, cutter, formats, ct);
+            }
+
+            if (plan.Schema.Columns.Count == 0)
+            {
+                // Parquet cannot hold rows without columns: an empty file loads nothing, rows without fields are a file problem.
+                return records == 0
+                    ? new ParseOutcome(plan.Schema, [], 0, 0, 0, null)
+                    : throw new FileFormatException($"none of its {records:N0} records has a field to load (every object is empty, or pii: drops every column)");
             }
         }
         catch (FileFormatException e)
@@ -118,22 +127,24 @@ public sealed class RawBlobParser
         };
     }
 
-    /// <summary>Pass 1: rules and inference over the whole file; numbers the partitions.</summary>
-    private async Task<LoadPlan> InferAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, IReadOnlyDictionary<int, Temporal.TemporalFormat>? formats, CancellationToken ct)
+    /// <summary>Pass 1: rules and inference over the whole file; numbers the partitions. Also returns how many records the file has.</summary>
+    private async Task<(LoadPlan Plan, long Records)> InferAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, IReadOnlyDictionary<int, Temporal.TemporalFormat>? formats, CancellationToken ct)
     {
         await using var reader = await RecordSourceFactory.OpenAsync(_source, input, columns, _options, ct);
         var plan = new LoadPlan(_source, columns, reader.NativeType, input.IngestDate, formats);
         if (plan.PartitionColumn is { } partitionColumn && plan.PartitionSource < 0 && reader.ColumnsKnownUpfront)
         {
-            throw new FileFormatException($"the partition column '{partitionColumn}' is not in the file (columns: {string.Join(", ", columns.Names)})");
+            throw new FileFormatException(FileProblems.MissingPartitionColumn(partitionColumn, columns.Names));
         }
 
         var converter = new RowConverter(plan);
         var record = new RecordBuffer();
+        var unreadable = new FileProblems.UnreadableRecords(reader is not CsvRecordSource and not ParquetRecordSource);
         while (true)
         {
             while (reader.TryRead(record))
             {
+                unreadable.Count(record);
                 if (converter.CheckAndInfer(record, out _, out var micros))
                 {
                     cutter.CountRow(plan.FixedPartition is null ? cutter.IndexOf(micros) : cutter.IndexOfFixed(plan.FixedPartition));
@@ -146,8 +157,9 @@ public sealed class RawBlobParser
             }
         }
 
+        unreadable.ThrowIfAll();
         plan.Complete();
-        return plan;
+        return (plan, unreadable.Records);
     }
 
     /// <summary>Pass 2 (one sweep): writes the rows of the partitions numbered for this sweep.</summary>
@@ -225,7 +237,7 @@ public sealed class RawBlobParser
 
     private static async Task<ParseOutcome> FileErrorAsync(RawBlobInput input, IFragmentSink sink, string message, CancellationToken ct)
     {
-        var reason = $"file: {message}";
+        var reason = $"file: {Storage.BoundedText.Message(message)}";
         await using var quarantine = new QuarantineWriter(sink, input.RawBlobName);
         quarantine.Write(0, reason, null, null, default, hasRaw: false);
         await quarantine.CompleteAsync(ct);
