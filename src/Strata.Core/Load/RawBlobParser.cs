@@ -81,7 +81,7 @@ public sealed class RawBlobParser
         }
         catch (FileFormatException e)
         {
-            return await FileErrorAsync(input, sink, e.Message, ct);
+            return await QuarantineFileAsync(input, sink, e.Message, ct);
         }
 
         columns.Frozen = true;
@@ -235,7 +235,8 @@ public sealed class RawBlobParser
         return rows;
     }
 
-    private static async Task<ParseOutcome> FileErrorAsync(RawBlobInput input, IFragmentSink sink, string message, CancellationToken ct)
+    /// <summary>Quarantines the whole blob with one file-level record (line 0) saying why; no fragment is written.</summary>
+    internal static async Task<ParseOutcome> QuarantineFileAsync(RawBlobInput input, IFragmentSink sink, string message, CancellationToken ct)
     {
         var reason = $"file: {Storage.BoundedText.Message(message)}";
         await using var quarantine = new QuarantineWriter(sink, input.RawBlobName);
