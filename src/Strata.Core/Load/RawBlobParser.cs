@@ -75,7 +75,7 @@ public sealed class RawBlobParser
             {
                 // Parquet cannot hold rows without columns: an empty file loads nothing, rows without fields are a file problem.
                 return records == 0
-                    ? new ParseOutcome(plan.Schema, [], 0, 0, 0, null)
+                    ? new ParseOutcome(plan.FileSchema, [], 0, 0, 0, null)
                     : throw new FileFormatException($"none of its {records:N0} records has a field to load (every object is empty, or pii: drops every column)");
             }
         }
@@ -121,7 +121,7 @@ public sealed class RawBlobParser
 
         await quarantine.CompleteAsync(ct);
         fragments.Sort((a, b) => string.CompareOrdinal(a.Partition, b.Partition));
-        return new ParseOutcome(plan.Schema, fragments, rowsRead, fragments.Sum(f => f.Rows), quarantine.Count, null)
+        return new ParseOutcome(plan.FileSchema, fragments, rowsRead, fragments.Sum(f => f.Rows), quarantine.Count, null)
         {
             Statistics = new ParseStatistics(budget.PeakCells, budget.PeakStringBytes, rowGroups, sweeps, tokens?.Hits ?? 0, tokens?.Misses ?? 0),
         };

@@ -11,7 +11,7 @@ namespace Strata.Load.Schema;
 /// type evidence: it changes nothing that exists, and is added as a no-values placeholder; the first
 /// values it gets type it (<see cref="DriftKind.ColumnTyped"/>).</item>
 /// <item>A date or timestamp column takes the incoming side's <see cref="SchemaColumn.Format"/> (the
-/// newer file's); a different one is <see cref="DriftKind.FormatChanged"/>.</item>
+/// newer file's, null for ISO 8601); a different one alone is <see cref="DriftKind.FormatChanged"/>.</item>
 /// </list>
 /// Types merge associatively and commutatively, so the types after a set of files do not depend on
 /// the order they are merged in; the format recorded is the last file's (schema evolution merges in
@@ -70,7 +70,7 @@ public static class SchemaMerger
         }
 
         var (type, scale) = TypeLattice.Join(mine.Type, mine.Scale, theirs.Type, theirs.Scale);
-        var format = !TypeLattice.IsTemporal(type) ? null : theirs.Type == type ? theirs.Format : mine.Format;
+        var format = TypeLattice.IsTemporal(type) ? theirs.Format : null; // a temporal join means both sides are dates or timestamps
         return new SchemaColumn(mine.Name, type, scale, mine.Nullable || theirs.Nullable) { Format = format };
     }
 }

@@ -91,9 +91,14 @@ internal sealed class LoadPlan
     /// <summary>Declared required columns the file does not have (every row fails).</summary>
     public string[] MissingRequired { get; private set; } = [];
 
+    /// <summary>The columns written to the fragments.</summary>
     public OutputColumn[] Outputs { get; private set; } = [];
 
+    /// <summary>The schema of the fragments (<see cref="Outputs"/>).</summary>
     public SourceSchema Schema { get; private set; } = SourceSchema.Empty;
+
+    /// <summary>The file's schema for schema evolution: <see cref="Schema"/> plus its columns without values, marked <see cref="SchemaColumn.NoValues"/>.</summary>
+    public SourceSchema FileSchema { get; private set; } = SourceSchema.Empty;
 
     /// <summary>Picks up columns a JSON reader met since the last call; cheap when there are none.</summary>
     public void Refresh()
@@ -175,8 +180,13 @@ internal sealed class LoadPlan
             outputs.AddRange(_rules.Where(r => !r.Dropped).Select(Output));
         }
 
-        Outputs = [.. outputs];
-        Schema = new SourceSchema([.. outputs.Select(o => new SchemaColumn(o.Name, o.Type, o.Type == ColumnType.Decimal ? o.Scale : 0, !o.Required) { Format = o.Format?.Pattern, NoValues = o.NoValues })]);
+        FileSchema = new SourceSchema([.. outputs.Select(o => new SchemaColumn(o.Name, o.Type, o.Type == ColumnType.Decimal ? o.Scale : 0, !o.Required) { Format = o.Format?.Pattern, NoValues = o.NoValues })]);
+
+        // A column without values is left out of the fragments: a placeholder type there would widen
+        // the partition for readers. (Unless every column is one: rows of nothing but empty values.)
+        var written = outputs.All(o => o.NoValues) ? outputs : [.. outputs.Where(o => !o.NoValues)];
+        Outputs = [.. written];
+        Schema = written.Count == outputs.Count ? FileSchema : new SourceSchema([.. FileSchema.Columns.Where(c => !c.NoValues)]);
     }
 
     private OutputColumn Missing(ColumnHint hint)
