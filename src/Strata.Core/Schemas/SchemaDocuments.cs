@@ -7,7 +7,7 @@ namespace Strata.Schemas;
 
 /// <summary>
 /// How a schema is kept in a table row without the row growing with the column count. A schema
-/// whose JSON fits <see cref="InlineChars"/> (about 100 columns) is stored in the row as it is; a
+/// whose JSON fits <see cref="InlineChars"/> (about 150 columns) is stored in the row as it is; a
 /// wider one is written once as a blob named by its content hash,
 /// <c>load/&lt;source&gt;/_schemas/&lt;hash&gt;.json</c>, and the row holds <c>@&lt;blob name&gt;</c>.
 /// Blobs are immutable (same hash, same bytes), so a retried write is harmless and any number of
