@@ -118,31 +118,7 @@ internal sealed partial class TemporalFormat
             i++;
         }
 
-        var start = i;
-        long fraction = 0;
-        while (i < text.Length && IsDigit(text[i]))
-        {
-            if (i - start < 6)
-            {
-                fraction = (fraction * 10) + (text[i] - '0');
-            }
-
-            i++;
-        }
-
-        var count = i - start;
-        if (count is 0 or > 9)
-        {
-            return false;
-        }
-
-        for (var pad = count; pad < 6; pad++)
-        {
-            fraction *= 10;
-        }
-
-        f.Fraction = fraction;
-        return true;
+        return Schema.ValueParser.TryParseFraction(text, ref i, out f.Fraction);
     }
 
     /// <summary>A full English name or its three-letter abbreviation (also <c>Sept</c>), any case, not followed by a letter.</summary>
