@@ -123,7 +123,7 @@ internal sealed class LoadPlan
                 : native ?? (format is null ? null : (format.HasTime ? ColumnType.Timestamp : ColumnType.Date, 0));
             var pii = _source.PiiFor(name);
             var temporal = fixedType?.Type is ColumnType.Date or ColumnType.Timestamp;
-            var sniffs = format is null && native is null && pii is null && (temporal || name == PartitionColumn);
+            var sniffs = format is null && (native is null or { Type: ColumnType.String }) && pii is null && (temporal || name == PartitionColumn);
             var rule = new ColumnRule(i, name)
             {
                 Hint = hint,
