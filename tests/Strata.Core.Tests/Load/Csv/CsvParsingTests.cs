@@ -87,7 +87,7 @@ public sealed class CsvParsingTests
 
     [Theory]
     [InlineData("a,b,a\n1,2,3\n", "repeats the name 'a'")]
-    [InlineData("a,,c\n1,2,3\n", "header column 2 has no name")]
+    [InlineData("a,,c\n1,2,3\n", "header column 2 of 3 has no name")]
     [InlineData("", "the file is empty")]
     public async Task Csv_WithABadHeader_IsAFileError(string text, string reason)
     {
