@@ -80,8 +80,10 @@ internal static class SyntheticState
             UpdatedAt = now,
         }, CancellationToken.None);
 
-        // The seeded state is run 1 of the pipeline.
-        await lake.Get<Strata.Runs.PipelineStateStore>().StartRunAsync("bench", CancellationToken.None);
+        // The seeded state is run 1 of the pipeline, which has ended.
+        var states = lake.Get<Strata.Runs.PipelineStateStore>();
+        var seeded = await states.TryStartRunAsync("bench", "bench", now, TimeSpan.FromMinutes(1), markDirtyWhenHeld: false, CancellationToken.None);
+        await states.EndRunAsync("bench", seeded.State.ActiveRunId!, CancellationToken.None);
     }
 
     /// <summary>A CSV with one event in each of the given hours.</summary>

@@ -72,7 +72,7 @@ internal static class LoadMode
         foreach (var size in new[] { rows / 2, rows })
         {
             var file = OrdersFile.Ensure(data, size);
-            var probe = await ProbeAsync(file, Path.Combine(data, "out-probe"));
+            var probe = await ChildProbe.RunAsync(LoadMemoryProbeMode.Name, "--input", file, "--output", Path.Combine(data, "out-probe"));
             Console.WriteLine($"  {size,12:N0} rows  {new FileInfo(file).Length / 1e6,7:F1} MB  " +
                               $"peak working set {probe.GetProperty("peakWorkingSetMb").GetDouble(),6:F0} MB  " +
                               $"peak managed heap {probe.GetProperty("peakManagedMb").GetDouble(),6:F0} MB  " +
@@ -94,31 +94,5 @@ internal static class LoadMode
         var seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         return (seconds, (process.TotalProcessorTime - cpu).TotalSeconds);
-    }
-
-    private static async Task<JsonElement> ProbeAsync(string input, string output)
-    {
-        var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
-        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
-        {
-            info.ArgumentList.Add(typeof(LoadMode).Assembly.Location);
-        }
-
-        foreach (var arg in new[] { LoadMemoryProbeMode.Name, "--input", input, "--output", output })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var child = Process.Start(info)!;
-        var stdout = await child.StandardOutput.ReadToEndAsync();
-        var stderr = await child.StandardError.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        if (child.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"memory probe failed ({child.ExitCode}): {stderr}");
-        }
-
-        return JsonDocument.Parse(stdout.Trim().Split('\n')[^1]).RootElement.Clone();
     }
 }

@@ -30,8 +30,11 @@ internal sealed class CliHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Starts the host; <paramref name="settingsOverrides"/> are layered over the environment (tests use them instead of process-wide variables).</summary>
-    public static async Task<CliHost> StartAsync(CliSettings settings, CancellationToken ct, IReadOnlyDictionary<string, string?>? settingsOverrides = null)
+    /// <summary>
+    /// Starts the host; <paramref name="settingsOverrides"/> are layered over the environment (tests use them instead of
+    /// process-wide variables), and <paramref name="time"/> replaces the system clock (tests drive schedules with it).
+    /// </summary>
+    public static async Task<CliHost> StartAsync(CliSettings settings, CancellationToken ct, IReadOnlyDictionary<string, string?>? settingsOverrides = null, TimeProvider? time = null)
     {
         var given = settingsOverrides ?? new Dictionary<string, string?>();
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(given).Build();
@@ -76,6 +79,11 @@ internal sealed class CliHost : IAsyncDisposable
             .AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning))
             .AddStrataCore(configuration)
             .AddStrataLocalHost();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         var provider = services.BuildServiceProvider();
         try
         {

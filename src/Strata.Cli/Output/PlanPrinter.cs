@@ -14,10 +14,11 @@ internal static class PlanPrinter
         var text = new StringBuilder();
         if (plan.NothingStale)
         {
-            return $"{plan.Pipeline}: nothing is stale; a run would build nothing.\n";
+            return $"{plan.Pipeline}: nothing is stale; a run would build nothing.\n" + SchedulePrinter.Line(plan.Schedule);
         }
 
         text.Append($"{plan.Pipeline}: what a run would rebuild, and why\n");
+        text.Append(SchedulePrinter.Line(plan.Schedule));
         foreach (var d in plan.Datasets.Where(d => d.Partitions.Count > 0 || d.UnparsedBlobs.Count > 0 || d.Pending is not null))
         {
             text.Append($"\n{d.Layer} {d.Dataset}: {d.Partitions.Count} partition(s) stale, {d.UpToDate} up to date\n");

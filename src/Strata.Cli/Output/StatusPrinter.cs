@@ -15,6 +15,7 @@ internal static class StatusPrinter
             text.Append(p.ActiveRunId is null ? "" : $" (running {p.ActiveRunId})");
             text.Append(p.Dirty ? " (new data waiting)" : "");
             text.Append('\n');
+            text.Append(SchedulePrinter.Line(p.Schedule, "  "));
             var table = new TextTable("  layer", "dataset", "partitions", "rows", "failed", "schema", "last run");
             foreach (var d in p.Datasets)
             {

@@ -7,14 +7,16 @@ using Microsoft.Extensions.Logging;
 using Strata.Api;
 using Strata.Cli.Commands;
 using Strata.Cli.Hosting;
+using Microsoft.Extensions.Options;
 using Strata.Land;
+using Strata.Schedules;
 using Strata.Storage;
 using Strata.Workflow.Local;
 
 namespace Strata.Cli.Serve;
 
 /// <summary>
-/// <c>strata serve</c>: the HTTP API and the landing watcher over the local workflow host. Binds
+/// <c>strata serve</c>: the HTTP API, the landing watcher and the schedule loop over the local workflow host. Binds
 /// to 127.0.0.1 by default; binding anything else requires an API key.
 /// </summary>
 internal static class ServeCommand
@@ -57,6 +59,8 @@ internal static class ServeCommand
         builder.Services.AddSingleton(host.Get<LocalWorkflowHost>());
         builder.Services.AddHostedService(sp => new LandingWatcher(
             host.Get<LakeStorage>(), host.Get<Lander>(), host.Get<IRunLauncher>(), watchInterval, sp.GetRequiredService<ILogger<LandingWatcher>>()));
+        builder.Services.AddHostedService(sp => new ScheduleLoop(
+            host.Get<ScheduleSweep>(), host.Get<IRunLauncher>(), host.Get<IOptions<ScheduleOptions>>().Value.SweepInterval, host.Get<TimeProvider>(), sp.GetRequiredService<ILogger<ScheduleLoop>>()));
         if (apiKey is not null)
         {
             builder.Services.AddSingleton(new ApiKeyCheck(apiKey));

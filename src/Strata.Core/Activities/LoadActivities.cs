@@ -30,7 +30,8 @@ public sealed partial class LoadActivities(
     IOptions<LoadEngineOptions> engineOptions,
     LakeStorage storage,
     TimeProvider time,
-    ILogger<LoadActivities> log)
+    ILogger<LoadActivities> log,
+    Modes.SourceModes modes)
 {
     public Task<ParsePlan> PlanParseAsync(PlanParseInput input, CancellationToken ct)
     {
@@ -150,7 +151,7 @@ public sealed partial class LoadActivities(
         }
 
         var (_, added) = await schemas.EvolveAsync(parse.Source, incoming, input.RunId, time.GetUtcNow(), ct);
-        var plan = await planner.PlanPartitionsAsync(parse, input.Request, ct);
+        var plan = await planner.PlanPartitionsAsync(parse, input.Request, record: true, ct);
         return plan with { DriftEvents = BoundedText.List([.. added.SelectMany(v => v.DriftEvents.Select(e => $"v{v.Version}: {e}"))]) };
     }
 
@@ -163,6 +164,9 @@ public sealed partial class LoadActivities(
 
     internal SourceDefinition Source(string name) =>
         catalog.PipelineOf(name)?.FindSource(name) ?? throw new DefinitionException($"no source named '{name}'");
+
+    /// <summary>What a partition build needs from its source's mode.</summary>
+    internal Modes.SourceModes Modes => modes;
 
     internal (LoadSpecs Specs, FragmentStore Fragments, PartitionStore Partitions, SchemaStore Schemas, LakeStorage Storage, TimeProvider Time) Services =>
         (specs, fragments, partitions, schemas, storage, time);

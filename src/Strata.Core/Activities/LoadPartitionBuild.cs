@@ -8,7 +8,7 @@ using Strata.Workflow.Contracts;
 
 namespace Strata.Activities;
 
-/// <summary>One load partition build: fragments in landing order → one Parquet file → atomic commit.</summary>
+/// <summary>One load partition build: the fragments its source's mode counts, in landing order → one Parquet file (empty when none) → atomic commit.</summary>
 internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
 {
     public async Task<BuildResult> RunAsync(CancellationToken ct)
@@ -16,9 +16,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         var source = owner.Source(input.Dataset);
         var (specs, fragments, partitions, schemas, storage, time) = owner.Services;
         var spec = specs.HashOf(source);
-        var specKey = LoadSpec.Key(spec);
-        var headers = new HeaderCache(fragments, source.Name, specKey);
-        var (parts, fingerprint) = await LoadPlanner.FragmentsOfAsync(await fragments.ForPartitionAsync(source.Name, specKey, input.Partition, ct), spec, headers, ct);
+        var (parts, fingerprint) = await owner.Modes.FragmentsOfAsync(source, spec, input.Partition, ct);
         var (previous, failure, skip) = await PartitionBuilds.BeginAsync(partitions, input, fingerprint, ct);
         if (skip is not null)
         {
@@ -36,11 +34,11 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         }
 
         var output = temp.File("partition.parquet");
-        var assembled = await PartitionAssembler.AssembleAsync(locals, parts.Select(p => p.OutputHash).ToList(), output, ct);
+        var (version, schema, _) = await schemas.CurrentAsync(source.Name, ct);
+        var assembled = await owner.Modes.AssembleAsync(source, locals, parts.Select(p => p.OutputHash).ToList(), schema, temp, output, ct);
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
         await BlobFiles.UploadAsync(load, path, output, ct);
 
-        var (version, _, _) = await schemas.CurrentAsync(source.Name, ct);
         var record = new PartitionRecord
         {
             Dataset = source.Name,

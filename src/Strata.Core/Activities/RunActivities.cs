@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Strata.Definitions;
 using Strata.Land;
 using Strata.Partitions;
@@ -7,47 +8,66 @@ using Strata.Workflow.Contracts;
 namespace Strata.Activities;
 
 /// <summary>Activities that frame a run: start it, sweep landing, complete each dataset, end it.</summary>
-public sealed class RunActivities(
+public sealed partial class RunActivities(
     PipelineCatalog catalog,
-    PipelineStateStore states,
+    RunLeaseKeeper leases,
     RunStore runs,
     Lander lander,
     PartitionStore partitions,
     Microsoft.Extensions.Options.IOptions<Workflow.WorkflowOptions> workflow,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<RunActivities> logger)
 {
-    /// <summary>Allocates the run number, records the run, and returns the pipeline's shape for the workflow.</summary>
+    /// <summary>
+    /// Takes the pipeline's run lease, allocates the run number, records the run, and returns the
+    /// pipeline's shape for the workflow. When another run holds the lease (in any host), returns
+    /// the refusal instead and, unless the starter waits for the lease, marks the pipeline dirty so
+    /// the holder continues as new with this start's data.
+    /// </summary>
     public async Task<RunStarted> StartRunAsync(StartRunInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var pipeline = catalog.Get(input.Request.Pipeline);
-        var state = await states.StartRunAsync(pipeline.Name, ct);
-        var runId = RunRecord.IdFor(pipeline.Name, state.RunCounter);
-        await runs.SaveAsync(new RunRecord
+        var attempt = await leases.AcquireAsync(pipeline.Name, markDirtyWhenHeld: !input.Request.WaitForLease, ct);
+        var state = attempt.State;
+        var startedAt = time.GetUtcNow();
+        LeaseRefusal? refused = null;
+        if (attempt.Acquired)
         {
-            RunId = runId,
-            Pipeline = pipeline.Name,
-            Number = state.RunCounter,
-            Status = RunStatus.Running,
-            StartedAt = input.RequestedAt,
-            Trigger = input.Request.Trigger,
-            Force = input.Request.Force,
-        }, ct);
+            await runs.SaveAsync(new RunRecord
+            {
+                RunId = state.ActiveRunId!,
+                Pipeline = pipeline.Name,
+                Number = state.RunCounter,
+                Status = RunStatus.Running,
+                StartedAt = startedAt,
+                Trigger = input.Request.Trigger,
+                Force = input.Request.Force,
+            }, ct);
+        }
+        else
+        {
+            refused = new LeaseRefusal(state.ActiveRunId!, state.LeaseHolder, state.LeaseExpiresAt, MarkedDirty: !input.Request.WaitForLease);
+            LogRefused(pipeline.Name, refused.ToString(), refused.MarkedDirty);
+        }
 
+        // StartedAt is when the lease was taken, so a run's recorded span lies inside its hold on the pipeline.
         return new RunStarted(
-            runId,
-            state.RunCounter,
+            attempt.Acquired ? state.ActiveRunId! : "",
+            attempt.Acquired ? state.RunCounter : 0,
             pipeline.Name,
-            input.RequestedAt,
+            startedAt,
             pipeline.Sources.Select(s => s.Name).ToList(),
             pipeline.Datasets.Select(d => new DatasetStep(d.Name, d.Layer.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Name).ToList())).ToList(),
-            Math.Max(1, workflow.Value.BatchSize));
+            Math.Max(1, workflow.Value.BatchSize),
+            ActivityRetry.From(workflow.Value)) { Refused = refused };
     }
 
     /// <summary>Lands whatever sits in the pipeline's landing prefixes (a safety net for missed triggers).</summary>
     public async Task<LandingCounts> SweepLandingAsync(SweepInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
+        await leases.TouchAsync(input.RunId, ct);
         var results = await lander.SweepAsync(input.Pipeline, ct);
         return new LandingCounts(
             results.Count(r => r.Outcome == LandOutcome.Landed),
@@ -63,6 +83,7 @@ public sealed class RunActivities(
     public async Task<bool> CompleteDatasetAsync(CompleteDatasetInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
+        await leases.TouchAsync(input.RunId, ct);
         foreach (var failure in input.Failures)
         {
             if (await partitions.GetFailureAsync(input.Dataset, failure.Partition, ct) is null)
@@ -71,6 +92,18 @@ public sealed class RunActivities(
             }
         }
 
+        // The write is conditional on the summary read: two completions at once (a retried activity,
+        // runs that overlapped) each fold their change into what the other left, and neither is lost.
+        while (!await partitions.SaveSummaryAsync(await FoldSummaryAsync(input, ct), ct))
+        {
+            LogSummaryRetry(input.Dataset, input.RunId);
+        }
+
+        return true;
+    }
+
+    private async Task<DatasetSummary> FoldSummaryAsync(CompleteDatasetInput input, CancellationToken ct)
+    {
         var summary = await partitions.GetSummaryAsync(input.Dataset, ct);
         const string self = "~self";
         var counted = summary?.SeenOf(self) ?? 0;
@@ -85,7 +118,7 @@ public sealed class RunActivities(
         }
 
         seen[self] = changes.Count == 0 ? counted : changes.Max(c => c.Run);
-        await partitions.SaveSummaryAsync(new DatasetSummary
+        return new DatasetSummary
         {
             Dataset = input.Dataset,
             CodeHash = input.Advance || summary is null ? input.CodeHash : summary.CodeHash,
@@ -95,8 +128,8 @@ public sealed class RunActivities(
             Rows = (summary?.Rows ?? 0) + changes.Sum(c => c.Rows - c.PreviousRows),
             LastRunId = input.RunId,
             UpdatedAt = time.GetUtcNow(),
-        }, ct);
-        return true;
+            ETag = summary?.ETag,
+        };
     }
 
     /// <summary>Records the run's summary and ends it; says whether landings arrived meanwhile.</summary>
@@ -105,8 +138,11 @@ public sealed class RunActivities(
         ArgumentNullException.ThrowIfNull(input);
         var summary = input.Summary;
         var number = RunRecord.TryParseId(summary.RunId, out _, out var parsed) ? parsed : 0;
+        var started = await runs.GetAsync(summary.RunId, ct);
         await runs.SaveAsync(new RunRecord
         {
+            Trigger = started?.Trigger ?? "cli",
+            Force = started?.Force ?? false,
             RunId = summary.RunId,
             Pipeline = summary.Pipeline,
             Number = number,
@@ -115,6 +151,12 @@ public sealed class RunActivities(
             EndedAt = summary.EndedAt,
             Summary = summary,
         }, ct);
-        return new RunEnded(await states.EndRunAsync(summary.Pipeline, summary.RunId, ct));
+        return new RunEnded(await leases.ReleaseAsync(summary.Pipeline, summary.RunId, ct));
     }
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "A start of {Pipeline} ran nothing: {Refusal} (marked dirty for it: {MarkedDirty})")]
+    private partial void LogRefused(string pipeline, string refusal, bool markedDirty);
+
+    [LoggerMessage(EventId = 6011, Level = LogLevel.Information, Message = "The summary of {Dataset} changed while run {RunId} completed it; folding again")]
+    private partial void LogSummaryRetry(string dataset, string runId);
 }

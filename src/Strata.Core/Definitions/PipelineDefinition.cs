@@ -7,6 +7,9 @@ public sealed record PipelineDefinition
 
     public string? Description { get; init; }
 
+    /// <summary>When the pipeline runs on its own, besides landings and requests (<c>schedule:</c>, cron in UTC); null: never.</summary>
+    public Schedules.CronSchedule? Schedule { get; init; }
+
     /// <summary>The folder the definition was read from.</summary>
     public required string Folder { get; init; }
 

@@ -39,7 +39,7 @@ public static class PipelineReader
         }
 
         var root = y.Mapping(stream.Documents[0].RootNode, FileName);
-        y.OnlyKeys(root, FileName, "name", "description", "sources", "datasets");
+        y.OnlyKeys(root, FileName, "name", "description", "schedule", "sources", "datasets");
         var name = Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar));
         if (YamlNodes.Optional(root, "name") is { } nameNode && y.Scalar(nameNode, "name") != name)
         {
@@ -70,9 +70,22 @@ public static class PipelineReader
         {
             Name = name,
             Description = y.OptionalScalar(root, "description", FileName),
+            Schedule = ReadSchedule(y, root),
             Folder = Path.GetFullPath(folder),
             Sources = sources,
             Datasets = graph.Datasets,
         };
+    }
+
+    private static Schedules.CronSchedule? ReadSchedule(YamlNodes y, YamlMappingNode root)
+    {
+        if (YamlNodes.Optional(root, "schedule") is not { } node)
+        {
+            return null;
+        }
+
+        return Schedules.CronSchedule.TryParse(y.Scalar(node, "schedule"), out var schedule, out var problem)
+            ? schedule
+            : throw y.Error(node, $"schedule {problem}");
     }
 }

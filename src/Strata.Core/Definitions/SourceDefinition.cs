@@ -38,6 +38,12 @@ public sealed record SourceDefinition
     /// <summary>Day-first or month-first, for numeric dates whose file leaves it open; default <see cref="DateOrder.DayFirst"/>.</summary>
     public DateOrder DateOrder { get; init; } = DateOrder.DayFirst;
 
+    /// <summary>How the producer sends data; default <see cref="SourceMode.Append"/>.</summary>
+    public SourceMode Mode { get; init; } = SourceMode.Append;
+
+    /// <summary>Key, sequence and delete marker; set exactly when <see cref="Mode"/> is <see cref="SourceMode.Upsert"/>.</summary>
+    public UpsertRule? Upsert { get; init; }
+
     /// <summary>Where it was declared.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 

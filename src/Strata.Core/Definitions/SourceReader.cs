@@ -62,7 +62,7 @@ internal static class SourceReader
 
         var what = $"source '{name}'";
         var map = y.Mapping(node, what);
-        y.OnlyKeys(map, what, "landing", "format", "delimiter", "partition", "schema", "pii", "drift", "date_order");
+        y.OnlyKeys(map, what, ["landing", "format", "delimiter", "partition", "schema", "pii", "drift", "date_order", .. SourceModeReader.Keys]);
 
         var landing = y.Scalar(y.Required(map, "landing", what), $"{what}.landing").Trim().TrimStart('/');
         if (landing.Length == 0 || landing.Contains("..", StringComparison.Ordinal) || landing.Contains('\\', StringComparison.Ordinal))
@@ -84,7 +84,7 @@ internal static class SourceReader
             delimiter = text == "\\t" ? '\t' : text.Length == 1 ? text[0] : throw y.Error(delimNode, $"{what}.delimiter must be one character");
         }
 
-        return new SourceDefinition
+        var declared = new SourceDefinition
         {
             Name = name,
             Pipeline = pipeline,
@@ -98,6 +98,9 @@ internal static class SourceReader
             DateOrder = YamlNodes.Optional(map, "date_order") is { } o ? y.Enum(o, $"{what}.date_order", DateOrders) : DateOrder.DayFirst,
             Location = y.At(keyNode),
         };
+
+        var (mode, upsert) = SourceModeReader.Read(y, what, map, declared);
+        return declared with { Mode = mode, Upsert = upsert, Schema = SourceModeReader.RequireKeyColumns(declared.Schema, upsert) };
     }
 
     private static PartitionKeySpec ReadPartition(YamlNodes y, string what, YamlNode node)

@@ -4,9 +4,12 @@ namespace Strata.Fingerprints;
 
 /// <summary>
 /// The load spec of a source: everything that decides what its raw blobs parse into — format,
-/// delimiter, partition key, schema hints (with date formats), day/month order, drift policy, PII rules, the PII key's id (never the
-/// key) and the load engine's version. Its hash is part of every load partition's fingerprint,
-/// so changing any of these re-parses that source's raw blobs and nothing else.
+/// delimiter, partition key, schema hints (with date formats), day/month order, drift policy, PII
+/// rules, the PII key's id (never the key), the source mode with its upsert key, sequence and
+/// delete marker, and the load engine's version. Its hash is part of every load partition's
+/// fingerprint, so changing any of these re-parses that source's raw blobs and nothing else. The
+/// mode is hashed only when it is not <see cref="SourceMode.Append"/>, so sources defined before
+/// modes existed keep their hash (within one engine version).
 /// </summary>
 public static class LoadSpec
 {
@@ -29,6 +32,19 @@ public static class LoadSpec
             .Add("date_order", source.DateOrder.ToString())
             .AddAll("pii", source.Pii.OrderBy(r => r.Column, StringComparer.Ordinal).Select(r => $"{r.Column}:{r.Action}:{r.Normalise}"))
             .Add("pii.key", source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? piiKeyId : null);
+        if (source.Mode != SourceMode.Append)
+        {
+            b.Add("mode", source.Mode.ToString());
+        }
+
+        if (source.Upsert is { } upsert)
+        {
+            b.AddAll("upsert.key", upsert.Key)
+                .Add("upsert.sequence", upsert.Sequence)
+                .Add("upsert.delete", upsert.DeleteColumn)
+                .Add("upsert.delete.value", upsert.DeleteColumn is null ? null : upsert.DeleteValue);
+        }
+
         return b.Build();
     }
 

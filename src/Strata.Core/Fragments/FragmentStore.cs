@@ -90,6 +90,10 @@ public sealed class FragmentStore(LakeStorage storage)
         return list;
     }
 
+    /// <summary>The fragment of one raw blob in one partition, or null (a point read).</summary>
+    public async Task<FragmentRef?> FindAsync(string source, string specKey, string partition, string sha, CancellationToken ct) =>
+        await TableRanges.FindAsync(_table, Key(source, specKey), $"p|{partition}|{sha}", ct) is { } e ? ToRef(e) : null;
+
     /// <summary>Every fragment of this source and spec, grouped by partition (one range query; for plans that touch most partitions).</summary>
     public async Task<IReadOnlyDictionary<string, List<FragmentRef>>> AllByPartitionAsync(string source, string specKey, CancellationToken ct)
     {

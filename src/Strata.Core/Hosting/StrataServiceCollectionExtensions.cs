@@ -7,9 +7,11 @@ using Strata.Fragments;
 using Strata.Land;
 using Strata.Lineage;
 using Strata.Load;
+using Strata.Modes;
 using Strata.Partitions;
 using Strata.Planning;
 using Strata.Runs;
+using Strata.Schedules;
 using Strata.Schemas;
 using Strata.Security;
 using Strata.Status;
@@ -30,10 +32,14 @@ public static class StrataServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
         services.Configure<LandOptions>(configuration.GetSection(LandOptions.Section));
-        services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        // Checked when the host starts (and on first use where nothing starts a host): a bad retry setting would fail every run.
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>();
         services.Configure<TransformOptions>(configuration.GetSection(TransformOptions.Section));
         services.Configure<PiiOptions>(configuration.GetSection(PiiOptions.Section));
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));
+        services.Configure<RunLeaseOptions>(configuration.GetSection(RunLeaseOptions.Section));
+        services.Configure<ScheduleOptions>(configuration.GetSection(ScheduleOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -47,10 +53,13 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<SchemaStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PipelineStateStore>();
+        services.AddSingleton<RunLeaseKeeper>();
         services.AddSingleton<LineageStore>();
+        services.AddSingleton<SupersessionStore>();
 
         services.AddSingleton<Lander>();
         services.AddSingleton<LoadSpecs>();
+        services.AddSingleton<SourceModes>();
         services.AddSingleton<LoadPlanner>();
         services.AddSingleton<DatasetPlanner>();
         services.AddSingleton<PipelinePlanner>();
@@ -64,6 +73,8 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<StatusService>();
         services.AddSingleton<QuarantineReader>();
         services.AddSingleton<Api.StrataApi>();
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ScheduleSweep>();
         return services;
     }
 

@@ -211,7 +211,13 @@ public sealed class PartitionStore(LakeStorage storage)
         };
     }
 
-    public Task SaveSummaryAsync(DatasetSummary summary, CancellationToken ct)
+    /// <summary>
+    /// Writes a dataset summary only if it is still the version that was read:
+    /// <see cref="DatasetSummary.ETag"/> names that version (null: there was none, so it is added).
+    /// Returns false when another writer got there first; the caller reads again and folds its
+    /// change into what that writer left.
+    /// </summary>
+    public async Task<bool> SaveSummaryAsync(DatasetSummary summary, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(summary);
         var entity = new TableEntity(summary.Dataset, SummaryKey)
@@ -224,7 +230,7 @@ public sealed class PartitionStore(LakeStorage storage)
             ["LastRunId"] = summary.LastRunId,
             ["UpdatedAt"] = summary.UpdatedAt,
         };
-        return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
+        return await TableRanges.TryReplaceAsync(_table, entity, summary.ETag, ct) is not null;
     }
 
     private static TableEntity ToEntity(PartitionRecord r) => new(r.Dataset, PartitionPrefix + r.Partition)

@@ -8,6 +8,9 @@ namespace Strata.Planning;
 /// </summary>
 public sealed record PipelinePlan(string Pipeline, IReadOnlyList<DatasetPlanView> Datasets)
 {
+    /// <summary>The pipeline's schedule and when its next run is due; null when it has none.</summary>
+    public Schedules.ScheduleView? Schedule { get; init; }
+
     /// <summary>True when a run would build nothing.</summary>
     public bool NothingStale => Datasets.All(d => d.Partitions.Count == 0 && d.UnparsedBlobs.Count == 0 && d.Pending is null);
 }

@@ -11,7 +11,7 @@ namespace Strata.Planning;
 /// because those partitions will be re-evaluated once their inputs are rebuilt (and may then be
 /// cut off early if the inputs' rows come out the same).
 /// </summary>
-public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, DatasetPlanner datasets, PartitionStore partitions)
+public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, DatasetPlanner datasets, PartitionStore partitions, Schedules.ScheduleStore schedules)
 {
     public async Task<PipelinePlan> PlanAsync(RunRequest request, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, 
             stale[dataset.Name] = (items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), unknown.Count > 0);
         }
 
-        return new PipelinePlan(pipeline.Name, views);
+        return new PipelinePlan(pipeline.Name, views) { Schedule = await schedules.ViewAsync(pipeline, ct) };
     }
 
     private async Task<List<PlanItem>> UpstreamStaleAsync(DatasetDefinition dataset, Dictionary<string, (IReadOnlySet<string> Keys, bool Unknown)> stale, HashSet<string> own, CancellationToken ct)

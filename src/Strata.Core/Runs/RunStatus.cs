@@ -10,4 +10,7 @@ public enum RunStatus
     /// <summary>The run finished but some partitions failed; they are retried by the next run.</summary>
     CompletedWithFailures,
     Failed,
+
+    /// <summary>Nothing ran: another run held the pipeline's lease (see <see cref="RunSummary.Refused"/>).</summary>
+    Refused,
 }

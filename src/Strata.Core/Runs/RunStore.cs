@@ -31,6 +31,18 @@ public sealed class RunStore(LakeStorage storage)
         return _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
     }
 
+    /// <summary>
+    /// Records a run that never reached its end as failed, with the reason; a run that already ended
+    /// (or was never recorded) is left as it is.
+    /// </summary>
+    public async Task FailAsync(string runId, string error, DateTimeOffset at, CancellationToken ct)
+    {
+        if (await GetAsync(runId, ct) is { Status: RunStatus.Pending or RunStatus.Running } run)
+        {
+            await SaveAsync(run with { Status = RunStatus.Failed, EndedAt = at, Error = error }, ct);
+        }
+    }
+
     public async Task<RunRecord?> GetAsync(string runId, CancellationToken ct) =>
         RunRecord.TryParseId(runId, out var pipeline, out var number) && await TableRanges.FindAsync(_table, pipeline, RowKey(number), ct) is { } e
             ? ToRecord(e)

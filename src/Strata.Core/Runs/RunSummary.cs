@@ -30,6 +30,16 @@ public sealed record RunSummary
     public int PartitionsSkipped => Datasets.Sum(d => d.Skipped);
 
     public int PartitionsFailed => Datasets.Sum(d => d.Failed);
+
+    /// <summary>Set when the start was refused because another run held the pipeline (<see cref="RunStatus.Refused"/>).</summary>
+    public LeaseRefusal? Refused { get; init; }
+
+    /// <summary>The summary of a start that ran nothing because another run held the pipeline; its run id is the holder's.</summary>
+    public static RunSummary ForRefusal(string pipeline, DateTimeOffset at, LeaseRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return new RunSummary { RunId = refusal.RunId, Pipeline = pipeline, Status = RunStatus.Refused, StartedAt = at, EndedAt = at, Refused = refusal };
+    }
 }
 
 /// <summary>Counts of what the landing sweep found.</summary>

@@ -5,8 +5,12 @@ namespace Strata.Status;
 /// <summary>What <c>strata status</c> shows: every pipeline, its recent runs and its datasets; landing blobs nobody owns.</summary>
 public sealed record StatusReport(IReadOnlyList<PipelineStatus> Pipelines, IReadOnlyList<string> UnownedLandingBlobs);
 
-/// <summary>One pipeline's state.</summary>
-public sealed record PipelineStatus(string Pipeline, string? ActiveRunId, bool Dirty, IReadOnlyList<RunRecord> RecentRuns, IReadOnlyList<DatasetStatus> Datasets);
+/// <summary>One pipeline's state; <paramref name="ActiveRunId"/> is the run holding the pipeline's lease now, if any.</summary>
+public sealed record PipelineStatus(string Pipeline, string? ActiveRunId, bool Dirty, IReadOnlyList<RunRecord> RecentRuns, IReadOnlyList<DatasetStatus> Datasets)
+{
+    /// <summary>The pipeline's schedule and when its next run is due; null when it has none.</summary>
+    public Schedules.ScheduleView? Schedule { get; init; }
+}
 
 /// <summary>One source's or dataset's committed state.</summary>
 public sealed record DatasetStatus(string Dataset, string Layer, long Partitions, long Rows, int FailedPartitions, string? LastRunId, DateTimeOffset? UpdatedAt, int? SchemaVersion);

@@ -8,7 +8,7 @@ using Strata.Storage;
 namespace Strata.Status;
 
 /// <summary>Reads state for <c>strata status</c> and the HTTP API: O(datasets) rows, never a partition scan (except when listing partitions).</summary>
-public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore states, RunStore runs, PartitionStore partitions, SchemaStore schemas, ReceiptStore receipts)
+public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore states, RunStore runs, PartitionStore partitions, SchemaStore schemas, ReceiptStore receipts, Schedules.ScheduleStore schedules, TimeProvider time)
 {
     public async Task<StatusReport> ReportAsync(CancellationToken ct)
     {
@@ -34,7 +34,12 @@ public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore st
             datasets.Add(new DatasetStatus(name, layer, summary?.Partitions ?? 0, summary?.Rows ?? 0, failures.Count, summary?.LastRunId, summary?.UpdatedAt, version));
         }
 
-        return new PipelineStatus(pipeline.Name, state.ActiveRunId, state.Dirty, await runs.RecentAsync(pipeline.Name, 5, ct), datasets);
+        // A run whose lease lapsed (its process crashed) is not running, whatever the row still names.
+        var active = state.IsHeldAt(time.GetUtcNow()) ? state.ActiveRunId : null;
+        return new PipelineStatus(pipeline.Name, active, state.Dirty, await runs.RecentAsync(pipeline.Name, 5, ct), datasets)
+        {
+            Schedule = await schedules.ViewAsync(pipeline, ct),
+        };
     }
 
     /// <summary>Committed partitions of a dataset, optionally within a key range, at most <paramref name="limit"/>.</summary>

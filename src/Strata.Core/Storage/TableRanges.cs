@@ -36,6 +36,27 @@ public static class TableRanges
         return response.HasValue ? response.Value : null;
     }
 
+    /// <summary>
+    /// Writes <paramref name="entity"/> only if its row is still the version that was read: added when
+    /// <paramref name="etag"/> is null (there was none), else replaced if the row's ETag still matches.
+    /// Returns the row's new ETag, or null when another writer changed it first (the caller reads again).
+    /// </summary>
+    public static async Task<string?> TryReplaceAsync(TableClient table, TableEntity entity, string? etag, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        try
+        {
+            var response = etag is null
+                ? await table.AddEntityAsync(entity, ct)
+                : await table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, ct);
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException($"the table service answered a write of {entity?.RowKey} without an ETag");
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Submits entity-group transactions of at most 100 actions (the service limit), all in one table partition.</summary>
     public static async Task SubmitInBatchesAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken ct)
     {

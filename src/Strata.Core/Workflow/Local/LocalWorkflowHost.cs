@@ -16,10 +16,11 @@ namespace Strata.Workflow.Local;
 /// and the running workflow continues as new when it ends, so runs never overlap. Instance
 /// status lives in memory; runs themselves are recorded in storage.
 /// </summary>
-public sealed class LocalWorkflowHost : IAsyncDisposable
+public sealed partial class LocalWorkflowHost : IAsyncDisposable
 {
     private readonly ActivityDispatcher _activities;
     private readonly PipelineStateStore _states;
+    private readonly RunLeaseKeeper _leases;
     private readonly WorkflowOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -30,11 +31,12 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
     private readonly HashSet<string> _restart = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
-    public LocalWorkflowHost(ActivityDispatcher activities, PipelineStateStore states, IOptions<WorkflowOptions> options, TimeProvider time, ILogger<LocalWorkflowHost> logger)
+    public LocalWorkflowHost(ActivityDispatcher activities, PipelineStateStore states, RunLeaseKeeper leases, IOptions<WorkflowOptions> options, TimeProvider time, ILogger<LocalWorkflowHost> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _activities = activities;
         _states = states;
+        _leases = leases;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -87,10 +89,15 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
         return (id, false);
     }
 
-    /// <summary>Runs to the end (through any continue-as-new) and returns every run's summary.</summary>
+    /// <summary>
+    /// Runs to the end (through any continue-as-new) and returns every run's summary. When another
+    /// run holds the pipeline's lease (another process, or another host on the same lake), waits for
+    /// it to end or lapse, then runs the request as given.
+    /// </summary>
     public async Task<IReadOnlyList<RunSummary>> RunAsync(RunRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request = request with { WaitForLease = true };
         var id = InstanceIds.ForPipeline(request.Pipeline);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stopping.Token);
         var now = _time.GetUtcNow();
@@ -122,8 +129,12 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
     private async Task<IReadOnlyList<RunSummary>> ExecuteAsync(string id, RunRequest request, CancellationToken ct)
     {
         var summaries = new List<RunSummary>();
+        string? waitingFor = null;
         try
         {
+            // Keeps this process's leases on the pipeline renewed while its runs execute; a run that
+            // fails or is stopped before CompleteRun has its lease released when the hold closes.
+            await using var hold = _leases.Hold(request.Pipeline);
             while (true)
             {
                 Update(id, s => s with { Status = InstanceStatus.Running });
@@ -135,6 +146,18 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
                     }, History, name => ActivityCompleted?.Invoke(name), ct);
                 var current = request;
                 var summary = await WorkflowPump.RunAsync(() => PipelineWorkflow.RunAsync(context, current));
+                if (summary.Refused is { } refused && current.WaitForLease)
+                {
+                    if (refused.RunId != waitingFor)
+                    {
+                        waitingFor = refused.RunId;
+                        LogWaiting(current.Pipeline, refused.ToString());
+                    }
+
+                    await Task.Delay(_leases.WaitPollInterval, _time, ct);
+                    continue;
+                }
+
                 summaries.Add(summary);
                 Update(id, s => s with { Output = summary });
                 if (context.ContinueAsNewInput is RunRequest next)
@@ -145,7 +168,7 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
                         _restart.Remove(id);
                     }
 
-                    request = next;
+                    request = next with { WaitForLease = request.WaitForLease };
                     continue;
                 }
 
@@ -178,6 +201,9 @@ public sealed class LocalWorkflowHost : IAsyncDisposable
             }
         }
     }
+
+    [LoggerMessage(EventId = 6020, Level = LogLevel.Warning, Message = "The run of {Pipeline} waits: {Refusal}; it starts when that run ends or its lease lapses")]
+    private partial void LogWaiting(string pipeline, string refusal);
 
     private void Update(string id, Func<LocalInstance, LocalInstance> change) =>
         _instances.AddOrUpdate(id, _ => throw new InvalidOperationException($"unknown instance {id}"), (_, s) => change(s) with { LastUpdatedAt = _time.GetUtcNow() });
