@@ -31,20 +31,32 @@ public sealed class LoadShapeTests(AzuriteFixture azurite) : IntakeLakeTest(azur
     }
 
     [Fact]
-    public async Task DayFileWithoutAnOptionalColumn_ReadsItAsATypedNullInIntegrateSql()
+    public async Task DayFileWithoutAnOptionalColumn_ReadsItAsATypedNullInIntegrateSql_AndEveryPartitionReadsTheCurrentTypes()
     {
         await Lake.LandAsync("intake/signups/monday.csv", Intake.Signups((1, "2026-11-20T10:00:00Z", "true", "WINTER")));
-        await Lake.LandAsync("intake/signups/tuesday.csv", "id,signed_up,opt_in\n2,2026-11-21T10:00:00Z,false\n");
+        await Lake.LandAsync("intake/signups/tuesday.csv", "id,signed_up,opt_in\n2,2026-11-21T10:00:00Z,maybe\n");
 
         var run = await Lake.RunAsync("intake");
 
         Assert.Equal(RunStatus.Completed, run.Status);
         var members = await RowsAsync("members", "id");
         Assert.Equal(["WINTER", null], members.Select(r => r["coupon"]));
-        var tuesday = await Lake.ReadAsync("members", "2026-11-21");
-        Assert.Null(Assert.Single(tuesday)["coupon"]);
-        var types = DuckDbReader.Query($"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet({DuckDbReader.Quote(await Lake.DownloadAsync("integrate", (await Lake.PartitionAsync("members", "2026-11-21"))!.OutputPath))}))");
-        Assert.Equal("VARCHAR", types.Single(t => (string)t["column_name"]! == "coupon")["column_type"]);
+        Assert.Null(Assert.Single(await Lake.ReadAsync("members", "2026-11-21"))["coupon"]);
+
+        // Monday's load partition holds opt_in as a boolean, Tuesday's as text: both integrate partitions read the source's current type.
+        Assert.Equal("BOOLEAN", await ColumnTypeAsync("load", "signups", "2026-11-20", "opt_in"));
+        foreach (var day in new[] { "2026-11-20", "2026-11-21" })
+        {
+            Assert.Equal("VARCHAR", await ColumnTypeAsync("integrate", "members", day, "opt_in"));
+            Assert.Equal("VARCHAR", await ColumnTypeAsync("integrate", "members", day, "coupon"));
+        }
+    }
+
+    private async Task<string> ColumnTypeAsync(string container, string dataset, string partition, string column)
+    {
+        var file = await Lake.DownloadAsync(container, (await Lake.PartitionAsync(dataset, partition))!.OutputPath);
+        var types = DuckDbReader.Query($"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet({DuckDbReader.Quote(file)}))");
+        return (string)types.Single(t => (string)t["column_name"]! == column)["column_type"]!;
     }
 
     [Fact]

@@ -78,6 +78,18 @@ public sealed class DateFormatLoadTests
     }
 
     [Fact]
+    public async Task DeclaredFormatOnThePartitionColumn_CutsPartitionsWithIt()
+    {
+        using var harness = new LoadHarness();
+        var source = LoadHarness.Source() with { Schema = [new ColumnHint("entered_at", ColumnType.Date, Required: false) { Format = "%d/%m/%Y" }] };
+
+        var outcome = await harness.ParseTextAsync(source, "a.csv", "id,entered_at\n1,02/01/2026\n2,03/01/2026\n3,2026-01-04\n");
+
+        Assert.Equal(["2026-01-02", "2026-01-03"], outcome.Fragments.Select(f => f.Partition));
+        Assert.Equal("partition column 'entered_at': '2026-01-04' is not a timestamp or date in the format '%d/%m/%Y'", Assert.Single(harness.Quarantine()).GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task DeclaredTimestampWithoutFormat_SniffsTheFormat()
     {
         using var harness = new LoadHarness();
