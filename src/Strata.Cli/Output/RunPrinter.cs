@@ -39,6 +39,11 @@ internal static class RunPrinter
             {
                 text.Append($"FAILED {d.Dataset} {TerminalText.Escape(StorageErrors.Shorten(failure))}\n");
             }
+
+            foreach (var file in d.FilesQuarantined)
+            {
+                text.Append($"quarantined file {d.Dataset} {file}\n");
+            }
         }
 
         text.Append($"total: {run.PartitionsBuilt} partitions built, {run.PartitionsSkipped} up to date, {run.PartitionsFailed} failed; ")

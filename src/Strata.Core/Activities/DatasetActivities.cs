@@ -6,6 +6,7 @@ using Strata.Lineage;
 using Strata.Parquet;
 using Strata.Partitions;
 using Strata.Planning;
+using Strata.Schemas;
 using Strata.Storage;
 using Strata.Transform;
 using Strata.Workflow.Contracts;
@@ -20,6 +21,7 @@ public sealed partial class DatasetActivities(
     PipelineCatalog catalog,
     DatasetPlanner planner,
     PartitionStore partitions,
+    SchemaStore schemas,
     LineageStore lineage,
     SqlEngine engine,
     LakeStorage storage,
@@ -139,15 +141,17 @@ public sealed partial class DatasetActivities(
             files.Add(local);
         }
 
+        // A source's view has its current schema: older partitions read newer columns as typed nulls.
+        var schema = catalog.PipelineOf(selection.Input.Name)?.FindSource(selection.Input.Name) is null ? null : (await schemas.CurrentAsync(selection.Input.Name, ct)).Schema;
         string? sample = null;
-        if (files.Count == 0 && await partitions.FirstAsync(selection.Input.Name, ct) is { } any)
+        if (files.Count == 0 && schema is not { Columns.Count: > 0 } && await partitions.FirstAsync(selection.Input.Name, ct) is { } any)
         {
             // No partition selected: an empty view still needs the input's columns.
             sample = temp.File($"{selection.Input.Name}-schema.parquet");
             await BlobFiles.DownloadAsync(storage.Container(ContainerOf(selection.Input.Name)), any.OutputPath, sample, ct);
         }
 
-        return new SqlInput(selection.Input.Name, files, sample);
+        return new SqlInput(selection.Input.Name, files, sample) { Schema = schema };
     }
 
     private string ContainerOf(string name) => LakeContainers.ForOutput(catalog, name);

@@ -10,6 +10,7 @@ using Strata.Schemas;
 using Strata.Security;
 using Strata.Storage;
 using Strata.Workflow.Contracts;
+using Strata.Workflow.Local;
 
 namespace Strata.Activities;
 
@@ -40,25 +41,64 @@ public sealed partial class LoadActivities(
         return planner.PlanParseAsync(input.Source, input.Force, ct);
     }
 
-    /// <summary>Parses one raw blob into fragments. Idempotent: a blob already parsed under this spec is reused.</summary>
+    /// <summary>
+    /// Parses one raw blob into fragments. Idempotent: a blob already parsed under this spec is reused.
+    /// A failure that is not transient (those the host retries) is this blob's alone: it is recorded
+    /// and returned as <see cref="ParseSummary.ParseError"/>, so the source's other blobs load; the next
+    /// run tries again, and after <see cref="LoadEngineOptions.MaxParseAttempts"/> failures the blob is
+    /// quarantined as a file, so a poison file cannot hold its source back for good.
+    /// </summary>
     public async Task<ParseSummary> ParseRawBlobAsync(ParseInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var source = Source(input.Source);
         if (await fragments.GetHeaderAsync(source.Name, input.SpecKey, input.Blob.Sha256, ct) is { } done)
         {
-            return new ParseSummary(done.Sha256, done.RowsRead, done.RowsLoaded, done.RowsQuarantined, done.Partitions, done.FileError, Reused: true);
+            return new ParseSummary(done.Sha256, done.RowsRead, done.RowsLoaded, done.RowsQuarantined, done.Partitions, done.FileError, Reused: true) { RawPath = input.Blob.RawPath };
         }
 
-        using var temp = new TempFolder("parse");
+        try
+        {
+            using var temp = new TempFolder("parse");
+            var sink = new TempFragmentSink(temp);
+            var outcome = await ParseAsync(source, input, temp, sink, ct);
+            return await CommitParseAsync(source, input, outcome, sink, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !TransientErrors.IsTransient(e))
+        {
+            var error = BoundedText.Message(e.Message);
+            var max = engineOptions.Value.MaxParseAttempts;
+            var attempts = await fragments.RecordParseFailureAsync(source.Name, input.SpecKey, input.Blob.Sha256, error, input.RunId, time.GetUtcNow(), ct);
+            LogParseFailed(input.Blob.RawPath, attempts, max, error);
+            if (attempts < max)
+            {
+                return new ParseSummary(input.Blob.Sha256, 0, 0, 0, 0, null, Reused: false)
+                {
+                    RawPath = input.Blob.RawPath,
+                    ParseError = $"parse failed (attempt {attempts} of {max}; the next run tries again): {error}",
+                };
+            }
+
+            using var temp = new TempFolder("poison");
+            var sink = new TempFragmentSink(temp);
+            var reason = $"parsing failed {attempts} times (Strata:Load:MaxParseAttempts is {max}), so the file is quarantined; fix the cause and land it again. Last error: {error}";
+            var poisoned = await RawBlobParser.QuarantineFileAsync(new RawBlobInput("", RawName(input), input.Blob.IngestDate), sink, reason, ct);
+            return await CommitParseAsync(source, input, poisoned, sink, ct);
+        }
+    }
+
+    private async Task<ParseOutcome> ParseAsync(SourceDefinition source, ParseInput input, TempFolder temp, TempFragmentSink sink, CancellationToken ct)
+    {
         var local = temp.File("raw" + Path.GetExtension(input.Blob.RawPath));
         await BlobFiles.DownloadAsync(storage.Container(LakeContainers.Raw), input.Blob.RawPath, local, ct);
-
         var tokenizer = source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? piiKey.Tokenizer() : null;
         var parser = new RawBlobParser(source, tokenizer, engineOptions.Value);
-        var sink = new TempFragmentSink(temp);
-        var outcome = await parser.ParseAsync(new RawBlobInput(local, $"raw/{input.Blob.RawPath}", input.Blob.IngestDate), sink, ct);
+        return await parser.ParseAsync(new RawBlobInput(local, RawName(input), input.Blob.IngestDate), sink, ct);
+    }
 
+    /// <summary>Uploads what a parse wrote, then commits its header: from then on the blob counts as parsed.</summary>
+    private async Task<ParseSummary> CommitParseAsync(SourceDefinition source, ParseInput input, ParseOutcome outcome, TempFragmentSink sink, CancellationToken ct)
+    {
         var refs = new List<FragmentRef>();
         foreach (var fragment in outcome.Fragments)
         {
@@ -81,7 +121,7 @@ public sealed partial class LoadActivities(
             Sha256 = input.Blob.Sha256,
             RawPath = input.Blob.RawPath,
             Sequence = input.Blob.Sequence,
-            SchemaJson = System.Text.Json.JsonSerializer.Serialize(outcome.Schema, StrataJson.Options),
+            StoredSchema = await fragments.StoreSchemaAsync(source.Name, outcome.Schema, ct),
             RowsRead = outcome.RowsRead,
             RowsLoaded = outcome.RowsLoaded,
             RowsQuarantined = outcome.RowsQuarantined,
@@ -93,8 +133,10 @@ public sealed partial class LoadActivities(
         }, refs, ct);
 
         LogParsed(input.Blob.RawPath, outcome.RowsLoaded, outcome.RowsQuarantined, refs.Count);
-        return new ParseSummary(input.Blob.Sha256, outcome.RowsRead, outcome.RowsLoaded, outcome.RowsQuarantined, refs.Count, outcome.FileError, Reused: false);
+        return new ParseSummary(input.Blob.Sha256, outcome.RowsRead, outcome.RowsLoaded, outcome.RowsQuarantined, refs.Count, outcome.FileError, Reused: false) { RawPath = input.Blob.RawPath };
     }
+
+    private static string RawName(ParseInput input) => $"raw/{input.Blob.RawPath}";
 
     /// <summary>Records schema evolution from the newly parsed blobs (in landing order), then plans the partitions they touch.</summary>
     public async Task<DatasetPlan> PlanLoadAsync(PlanLoadInput input, CancellationToken ct)
@@ -106,14 +148,14 @@ public sealed partial class LoadActivities(
         {
             if (await fragments.GetHeaderAsync(parse.Source, parse.SpecKey, blob.Sha256, ct) is { FileError: null } header)
             {
-                incoming.Add((SchemaStore.Parse(header.SchemaJson), $"raw/{blob.RawPath}"));
+                incoming.Add((await fragments.SchemaOfAsync(header, ct), $"raw/{blob.RawPath}"));
             }
         }
 
         var (_, added) = await schemas.EvolveAsync(parse.Source, incoming, input.RunId, time.GetUtcNow(), ct);
         var plan = await planner.PlanPartitionsAsync(parse, input.Request, record: true, ct);
         await openLineage.StartAsync(input.RunId, parse.Source, plan.Items.Count, ct);
-        return plan with { DriftEvents = added.SelectMany(v => v.DriftEvents.Select(e => $"v{v.Version}: {e}")).ToList() };
+        return plan with { DriftEvents = BoundedText.List([.. added.SelectMany(v => v.DriftEvents.Select(e => $"v{v.Version}: {e}"))]) };
     }
 
     /// <summary>Assembles one load partition from its fragments and commits it. Idempotent.</summary>
@@ -139,4 +181,7 @@ public sealed partial class LoadActivities(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Building load partition {Source} {Partition} failed: {Error}")]
     private partial void LogFailed(string source, string partition, string error);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Parsing raw/{RawPath} failed (attempt {Attempt} of {MaxAttempts}): {Error}")]
+    private partial void LogParseFailed(string rawPath, int attempt, int maxAttempts, string error);
 }

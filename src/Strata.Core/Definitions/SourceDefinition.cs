@@ -35,6 +35,9 @@ public sealed record SourceDefinition
     /// <summary>Drift policy; default <see cref="DriftPolicy.Evolve"/>.</summary>
     public DriftPolicy Drift { get; init; } = DriftPolicy.Evolve;
 
+    /// <summary>Day-first or month-first, for numeric dates whose file leaves it open; default <see cref="DateOrder.DayFirst"/>.</summary>
+    public DateOrder DateOrder { get; init; } = DateOrder.DayFirst;
+
     /// <summary>How the producer sends data; default <see cref="SourceMode.Append"/>.</summary>
     public SourceMode Mode { get; init; } = SourceMode.Append;
 

@@ -34,6 +34,12 @@ internal static class SourceReader
         ["strict"] = DriftPolicy.Strict,
     };
 
+    private static readonly Dictionary<string, DateOrder> DateOrders = new()
+    {
+        ["dmy"] = DateOrder.DayFirst,
+        ["mdy"] = DateOrder.MonthFirst,
+    };
+
     private static readonly Dictionary<string, PiiAction> PiiActions = new()
     {
         ["tokenise"] = PiiAction.Tokenise,
@@ -56,7 +62,7 @@ internal static class SourceReader
 
         var what = $"source '{name}'";
         var map = y.Mapping(node, what);
-        y.OnlyKeys(map, what, ["landing", "format", "delimiter", "partition", "schema", "pii", "drift", .. SourceModeReader.Keys]);
+        y.OnlyKeys(map, what, ["landing", "format", "delimiter", "partition", "schema", "pii", "drift", "date_order", .. SourceModeReader.Keys]);
 
         var landing = y.Scalar(y.Required(map, "landing", what), $"{what}.landing").Trim().TrimStart('/');
         if (landing.Length == 0 || landing.Contains("..", StringComparison.Ordinal) || landing.Contains('\\', StringComparison.Ordinal))
@@ -89,6 +95,7 @@ internal static class SourceReader
             Schema = schema,
             Pii = ReadPii(y, what, YamlNodes.Optional(map, "pii")),
             Drift = drift,
+            DateOrder = YamlNodes.Optional(map, "date_order") is { } o ? y.Enum(o, $"{what}.date_order", DateOrders) : DateOrder.DayFirst,
             Location = y.At(keyNode),
         };
 
@@ -146,14 +153,31 @@ internal static class SourceReader
             }
 
             var map = y.Mapping(value, at);
-            y.OnlyKeys(map, at, "type", "required");
-            hints.Add(new ColumnHint(
-                column,
-                YamlNodes.Optional(map, "type") is { } t ? y.Enum(t, $"{at}.type", Types) : null,
-                YamlNodes.Optional(map, "required") is { } r && y.Bool(r, $"{at}.required")));
+            y.OnlyKeys(map, at, "type", "required", "format");
+            var type = YamlNodes.Optional(map, "type") is { } t ? y.Enum(t, $"{at}.type", Types) : (ColumnType?)null;
+            var format = YamlNodes.Optional(map, "format") is { } f ? ReadFormat(y, f, at, ref type) : null;
+            hints.Add(new ColumnHint(column, type, YamlNodes.Optional(map, "required") is { } r && y.Bool(r, $"{at}.required")) { Format = format });
         }
 
         return hints;
+    }
+
+    /// <summary>A date/time format hint; it makes the column a date or timestamp (by whether the format has a time) unless typed so.</summary>
+    private static string ReadFormat(YamlNodes y, YamlNode node, string at, ref ColumnType? type)
+    {
+        var pattern = y.Scalar(node, $"{at}.format");
+        if (!Load.Temporal.TemporalFormat.TryCompile(pattern, out var format, out var error))
+        {
+            throw y.Error(node, $"{at}.{error}");
+        }
+
+        type ??= format!.HasTime ? ColumnType.Timestamp : ColumnType.Date;
+        if (type is not (ColumnType.Date or ColumnType.Timestamp) || (type == ColumnType.Date && format!.HasTime))
+        {
+            throw y.Error(node, $"{at}.format '{pattern}' reads {(format!.HasTime ? "timestamps" : "dates")}, so the column's type must be {(format.HasTime ? "timestamp" : "date or timestamp")}, not {type.ToString()!.ToLowerInvariant()}");
+        }
+
+        return pattern;
     }
 
     private static List<PiiRule> ReadPii(YamlNodes y, string what, YamlNode? node)

@@ -4,16 +4,17 @@ namespace Strata.Fingerprints;
 
 /// <summary>
 /// The load spec of a source: everything that decides what its raw blobs parse into — format,
-/// delimiter, partition key, schema hints, drift policy, PII rules, the PII key's id (never the
-/// key), the source mode with its upsert key, sequence and delete marker, and the load engine's
-/// version. Its hash is part of every load partition's fingerprint, so changing any of these
-/// re-parses that source's raw blobs and nothing else. The mode is hashed only when it is not
-/// <see cref="SourceMode.Append"/>, so sources defined before modes existed keep their hash.
+/// delimiter, partition key, schema hints (with date formats), day/month order, drift policy, PII
+/// rules, the PII key's id (never the key), the source mode with its upsert key, sequence and
+/// delete marker, and the load engine's version. Its hash is part of every load partition's
+/// fingerprint, so changing any of these re-parses that source's raw blobs and nothing else. The
+/// mode is hashed only when it is not <see cref="SourceMode.Append"/>, so sources defined before
+/// modes existed keep their hash (within one engine version).
 /// </summary>
 public static class LoadSpec
 {
     /// <summary>Bumped when the load engine's output for the same input changes (parsing or typing rules).</summary>
-    public const string EngineVersion = "load-1";
+    public const string EngineVersion = "load-2";
 
     public static string Hash(SourceDefinition source, string piiKeyId)
     {
@@ -27,7 +28,8 @@ public static class LoadSpec
             .Add("partition.grain", source.Partition.Grain.ToString())
             .Add("partition.ingest", source.Partition.IngestDate.ToString())
             .Add("drift", source.Drift.ToString())
-            .AddAll("schema", source.Schema.Select(h => $"{h.Name}:{h.Type?.ToString() ?? "infer"}:{h.Required}"))
+            .AddAll("schema", source.Schema.Select(h => $"{h.Name}:{h.Type?.ToString() ?? "infer"}:{h.Required}{(h.Format is null ? "" : ":" + h.Format)}"))
+            .Add("date_order", source.DateOrder.ToString())
             .AddAll("pii", source.Pii.OrderBy(r => r.Column, StringComparer.Ordinal).Select(r => $"{r.Column}:{r.Action}:{r.Normalise}"))
             .Add("pii.key", source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? piiKeyId : null);
         if (source.Mode != SourceMode.Append)

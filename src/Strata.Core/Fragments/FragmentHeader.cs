@@ -18,8 +18,8 @@ public sealed record FragmentHeader
     /// <summary>The receipt's landing sequence; orders schema evolution deterministically.</summary>
     public required long Sequence { get; init; }
 
-    /// <summary>The schema of the fragments, as JSON (see <c>SourceSchema</c>).</summary>
-    public required string SchemaJson { get; init; }
+    /// <summary>The schema of the fragments as stored in the row: JSON, or a reference to a blob for a wide one (see <see cref="Schemas.SchemaDocuments"/>; read it with <see cref="FragmentStore.SchemaOfAsync"/>).</summary>
+    public required string StoredSchema { get; init; }
 
     public required long RowsRead { get; init; }
 
@@ -30,7 +30,7 @@ public sealed record FragmentHeader
     /// <summary>Partitions the blob's rows fall in.</summary>
     public required int Partitions { get; init; }
 
-    /// <summary>Set when the whole file could not be read; it was quarantined as a file.</summary>
+    /// <summary>Set when the whole file could not be read, or its parse failed too often; it was quarantined as a file. At most <see cref="Storage.BoundedText.MessageChars"/> characters.</summary>
     public string? FileError { get; init; }
 
     /// <summary>Blob name in the quarantine container holding its quarantined records, if any.</summary>

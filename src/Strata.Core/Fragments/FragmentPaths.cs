@@ -17,8 +17,11 @@ public static class FragmentPaths
     /// <summary>The container fragments are written to.</summary>
     public const string Container = LakeContainers.Internal;
 
+    /// <summary>The folder of <see cref="Container"/> that holds fragments (the rest of it, such as wide schemas, is not <c>gc</c>'s).</summary>
+    public const string Folder = "fragments/";
+
     public static string Fragment(string source, string specKey, string sha, string partitionKey, string partition) =>
-        $"fragments/{source}/spec={specKey}/{sha}/{partitionKey}={partition}.parquet";
+        $"{Folder}{source}/spec={specKey}/{sha}/{partitionKey}={partition}.parquet";
 
     /// <summary>The container a recorded fragment path is in: the load container for paths written before fragments moved.</summary>
     public static string ContainerOf(string path)

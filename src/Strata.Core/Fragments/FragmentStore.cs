@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Strata.Load.Schema;
+using Strata.Schemas;
 using Strata.Storage;
 
 namespace Strata.Fragments;
@@ -9,12 +11,26 @@ namespace Strata.Fragments;
 /// <list type="bullet">
 /// <item><c>p|&lt;partition&gt;|&lt;sha&gt;</c> — a fragment, found by partition (assembling a load partition);</item>
 /// <item><c>bp|&lt;sha&gt;|&lt;partition&gt;</c> — the same, found by raw blob (what a new file touches, lineage);</item>
-/// <item><c>b|&lt;sha&gt;</c> — the blob's header, written last as the commit marker.</item>
+/// <item><c>b|&lt;sha&gt;</c> — the blob's header, written last as the commit marker;</item>
+/// <item><c>a|&lt;sha&gt;</c> — how many times the blob's parse failed (see <see cref="Load.LoadEngineOptions.MaxParseAttempts"/>).</item>
 /// </list>
+/// Every row has a bounded size: a wide file's schema is a blob (<see cref="SchemaDocuments"/>),
+/// file errors are cut to <see cref="BoundedText.MessageChars"/>.
 /// </summary>
 public sealed class FragmentStore(LakeStorage storage)
 {
     private readonly TableClient _table = storage.Table(StrataTables.Fragments);
+    private readonly SchemaDocuments _documents = new(storage);
+
+    /// <summary>The text a header stores for a parse's schema (JSON, or a blob reference for a wide one).</summary>
+    public Task<string> StoreSchemaAsync(string source, SourceSchema schema, CancellationToken ct) => _documents.StoreAsync(source, schema, ct);
+
+    /// <summary>The schema a header recorded.</summary>
+    public Task<SourceSchema> SchemaOfAsync(FragmentHeader header, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return _documents.LoadAsync(header.StoredSchema, ct);
+    }
 
     public async Task<FragmentHeader?> GetHeaderAsync(string source, string specKey, string sha, CancellationToken ct) =>
         await TableRanges.FindAsync(_table, Key(source, specKey), "b|" + sha, ct) is { } e ? ToHeader(e, source, specKey) : null;
@@ -35,16 +51,31 @@ public sealed class FragmentStore(LakeStorage storage)
         {
             ["RawPath"] = header.RawPath,
             ["Seq"] = header.Sequence,
-            ["Schema"] = header.SchemaJson,
+            ["Schema"] = header.StoredSchema,
             ["RowsRead"] = header.RowsRead,
             ["RowsLoaded"] = header.RowsLoaded,
             ["RowsQuarantined"] = header.RowsQuarantined,
             ["Partitions"] = header.Partitions,
-            ["FileError"] = header.FileError,
+            ["FileError"] = header.FileError is null ? null : BoundedText.Message(header.FileError),
             ["QuarantinePath"] = header.QuarantinePath,
             ["RunId"] = header.RunId,
             ["ParsedAt"] = header.ParsedAt,
         }, TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>Counts one more failed parse of a raw blob under a load spec (row <c>a|&lt;sha&gt;</c>) and returns the count.</summary>
+    public async Task<int> RecordParseFailureAsync(string source, string specKey, string sha, string error, string runId, DateTimeOffset at, CancellationToken ct)
+    {
+        var pk = Key(source, specKey);
+        var attempts = ((await TableRanges.FindAsync(_table, pk, "a|" + sha, ct))?.GetInt32("Attempts") ?? 0) + 1;
+        await _table.UpsertEntityAsync(new TableEntity(pk, "a|" + sha)
+        {
+            ["Attempts"] = attempts,
+            ["Error"] = BoundedText.Message(error),
+            ["RunId"] = runId,
+            ["FailedAt"] = at,
+        }, TableUpdateMode.Replace, ct);
+        return attempts;
     }
 
     /// <summary>Fragments of one partition from every parsed blob (only blobs whose header exists should be trusted).</summary>
@@ -138,7 +169,7 @@ public sealed class FragmentStore(LakeStorage storage)
         Sha256 = e.RowKey[2..],
         RawPath = e.GetString("RawPath"),
         Sequence = e.GetInt64("Seq") ?? 0,
-        SchemaJson = e.GetString("Schema"),
+        StoredSchema = e.GetString("Schema"),
         RowsRead = e.GetInt64("RowsRead") ?? 0,
         RowsLoaded = e.GetInt64("RowsLoaded") ?? 0,
         RowsQuarantined = e.GetInt64("RowsQuarantined") ?? 0,

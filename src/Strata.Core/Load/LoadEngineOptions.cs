@@ -55,14 +55,23 @@ public sealed class LoadEngineOptions
     /// </summary>
     public int TokenCacheEntries { get; set; } = 262_144;
 
+    /// <summary>
+    /// How many times a raw blob's parse may fail (for a reason other than a transient storage error,
+    /// which the host retries) before the blob is quarantined as a file. Default 3. Each run tries a
+    /// failed blob once more, and the source's other blobs load meanwhile; quarantining it lets the
+    /// source move past it instead of failing the same way on every run. Counted per load spec, so
+    /// changing the source's definition gives the blob fresh attempts.
+    /// </summary>
+    public int MaxParseAttempts { get; set; } = 3;
+
     /// <summary>Folder for scratch files (a gzip-compressed Parquet input is expanded there). Default: the system temp folder.</summary>
     public string? TempPath { get; set; }
 
     internal void Validate()
     {
-        if (RowGroupRows < 1 || MaxBufferedCells < 1 || MaxBufferedStringBytes < 1 || MaxOpenFragments < 1 || MaxRecordBytes < 4096 || TokenCacheEntries < 0)
+        if (RowGroupRows < 1 || MaxBufferedCells < 1 || MaxBufferedStringBytes < 1 || MaxOpenFragments < 1 || MaxRecordBytes < 4096 || TokenCacheEntries < 0 || MaxParseAttempts < 1)
         {
-            throw new ArgumentException("LoadEngineOptions: RowGroupRows, MaxBufferedCells, MaxBufferedStringBytes and MaxOpenFragments must be positive, MaxRecordBytes at least 4096, TokenCacheEntries not negative");
+            throw new ArgumentException("LoadEngineOptions: RowGroupRows, MaxBufferedCells, MaxBufferedStringBytes, MaxOpenFragments and MaxParseAttempts must be positive, MaxRecordBytes at least 4096, TokenCacheEntries not negative");
         }
     }
 }

@@ -3,7 +3,7 @@ using Strata.Load.Schema;
 namespace Strata.Load;
 
 /// <summary>What parsing one raw blob produced.</summary>
-/// <param name="Schema">The schema of the fragments written (for a file error: empty).</param>
+/// <param name="Schema">The file's schema: the fragments' columns, plus columns the file has no value in (<see cref="Schema.SchemaColumn.NoValues"/>, not written to fragments); for a file error, empty.</param>
 /// <param name="Fragments">One per partition the file's loaded rows fall in.</param>
 /// <param name="RowsRead">Records in the file (header excluded), loaded or quarantined.</param>
 /// <param name="RowsLoaded">Rows written to fragments.</param>

@@ -120,7 +120,9 @@ public static class PartitionAssembler
                 for (var f = 0; f < readers.Count; f++)
                 {
                     var sourceVectors = fields[f].Select(d => ParquetColumns.CreateVector(d, 1024)).ToArray();
-                    var map = merged.Columns.Select(c => Array.FindIndex(fields[f], d => d.Name == c.Name)).ToArray();
+                    // A name index, not a scan per column: a 20,000-column fragment would cost 4·10⁸ comparisons.
+                    var byName = fields[f].Select((d, i) => (d.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+                    var map = merged.Columns.Select(c => byName.GetValueOrDefault(c.Name, -1)).ToArray();
                     for (var g = 0; g < readers[f].RowGroupCount; g++)
                     {
                         using var group = readers[f].OpenRowGroupReader(g);

@@ -1,4 +1,5 @@
 using Strata.Definitions;
+using Strata.Load.Csv;
 using Strata.Load.Formats;
 using Strata.Load.Partitioning;
 using Strata.Load.Pii;
@@ -12,7 +13,8 @@ namespace Strata.Load;
 /// <summary>
 /// Parses one raw blob into Parquet fragments, one per partition its rows fall in.
 /// <para>
-/// Two passes over the local file. Pass 1 reads every record, applies the row rules
+/// Two passes over the local file (three when pass 1 finds that a date or partition column is in a
+/// non-ISO format: it then runs again with that format, see <see cref="LoadPlan"/>). Pass 1 reads every record, applies the row rules
 /// (<see cref="RowConverter"/>) and infers each column's type from the values of the good rows, so
 /// the type is exact for the whole file. Pass 2 reads it again, converts, tokenises, splits rows by
 /// partition and buffers rows per partition within the memory rules of <see cref="FragmentWriterSet"/>,
@@ -61,11 +63,25 @@ public sealed class RawBlobParser
         LoadPlan plan;
         try
         {
-            plan = await InferAsync(input, columns, cutter, ct);
+            (plan, var records) = await InferAsync(input, columns, cutter, null, ct);
+            if (plan.ResolvedFormats() is { Count: > 0 } formats)
+            {
+                // A date column's values are mostly in a non-ISO format: plan the file again reading them with it.
+                cutter = new PartitionKeyCutter(_source.Partition.Grain);
+                (plan, _) = await InferAsync(input, columns, cutter, formats, ct);
+            }
+
+            if (plan.Schema.Columns.Count == 0)
+            {
+                // Parquet cannot hold rows without columns: an empty file loads nothing, rows without fields are a file problem.
+                return records == 0
+                    ? new ParseOutcome(plan.FileSchema, [], 0, 0, 0, null)
+                    : throw new FileFormatException($"none of its {records:N0} records has a field to load (every object is empty, or pii: drops every column)");
+            }
         }
         catch (FileFormatException e)
         {
-            return await FileErrorAsync(input, sink, e.Message, ct);
+            return await QuarantineFileAsync(input, sink, e.Message, ct);
         }
 
         columns.Frozen = true;
@@ -105,28 +121,30 @@ public sealed class RawBlobParser
 
         await quarantine.CompleteAsync(ct);
         fragments.Sort((a, b) => string.CompareOrdinal(a.Partition, b.Partition));
-        return new ParseOutcome(plan.Schema, fragments, rowsRead, fragments.Sum(f => f.Rows), quarantine.Count, null)
+        return new ParseOutcome(plan.FileSchema, fragments, rowsRead, fragments.Sum(f => f.Rows), quarantine.Count, null)
         {
             Statistics = new ParseStatistics(budget.PeakCells, budget.PeakStringBytes, rowGroups, sweeps, tokens?.Hits ?? 0, tokens?.Misses ?? 0),
         };
     }
 
-    /// <summary>Pass 1: rules and inference over the whole file; numbers the partitions.</summary>
-    private async Task<LoadPlan> InferAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, CancellationToken ct)
+    /// <summary>Pass 1: rules and inference over the whole file; numbers the partitions. Also returns how many records the file has.</summary>
+    private async Task<(LoadPlan Plan, long Records)> InferAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, IReadOnlyDictionary<int, Temporal.TemporalFormat>? formats, CancellationToken ct)
     {
         await using var reader = await RecordSourceFactory.OpenAsync(_source, input, columns, _options, ct);
-        var plan = new LoadPlan(_source, columns, reader.NativeType, input.IngestDate);
+        var plan = new LoadPlan(_source, columns, reader.NativeType, input.IngestDate, formats);
         if (plan.PartitionColumn is { } partitionColumn && plan.PartitionSource < 0 && reader.ColumnsKnownUpfront)
         {
-            throw new FileFormatException($"the partition column '{partitionColumn}' is not in the file (columns: {string.Join(", ", columns.Names)})");
+            throw new FileFormatException(FileProblems.MissingPartitionColumn(partitionColumn, columns.Names));
         }
 
         var converter = new RowConverter(plan);
         var record = new RecordBuffer();
+        var unreadable = new FileProblems.UnreadableRecords(reader is not CsvRecordSource and not ParquetRecordSource);
         while (true)
         {
             while (reader.TryRead(record))
             {
+                unreadable.Count(record);
                 if (converter.CheckAndInfer(record, out _, out var micros))
                 {
                     cutter.CountRow(plan.FixedPartition is null ? cutter.IndexOf(micros) : cutter.IndexOfFixed(plan.FixedPartition));
@@ -139,8 +157,9 @@ public sealed class RawBlobParser
             }
         }
 
+        unreadable.ThrowIfAll();
         plan.Complete();
-        return plan;
+        return (plan, unreadable.Records);
     }
 
     /// <summary>Pass 2 (one sweep): writes the rows of the partitions numbered for this sweep.</summary>
@@ -216,9 +235,10 @@ public sealed class RawBlobParser
         return rows;
     }
 
-    private static async Task<ParseOutcome> FileErrorAsync(RawBlobInput input, IFragmentSink sink, string message, CancellationToken ct)
+    /// <summary>Quarantines the whole blob with one file-level record (line 0) saying why; no fragment is written.</summary>
+    internal static async Task<ParseOutcome> QuarantineFileAsync(RawBlobInput input, IFragmentSink sink, string message, CancellationToken ct)
     {
-        var reason = $"file: {message}";
+        var reason = $"file: {Storage.BoundedText.Message(message)}";
         await using var quarantine = new QuarantineWriter(sink, input.RawBlobName);
         quarantine.Write(0, reason, null, null, default, hasRaw: false);
         await quarantine.CompleteAsync(ct);

@@ -83,10 +83,10 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
             case MappingKind.Window:
                 foreach (var change in changes)
                 {
-                    for (var i = 0; i < input.Mapping.Size; i++)
+                    // Windows ending after 9999-12-31 do not exist: the loop stops at the calendar's end.
+                    for (var i = 0; i < input.Mapping.Size && PartitionKeys.TryAdd(change.Partition, dataset.Partition.Grain, i, out var key); i++)
                     {
-                        candidates.Add(PartitionKeys.Add(change.Partition, dataset.Partition.Grain, i), StaleReason.InputChanged,
-                            $"{input.Name}/{change.Partition} changed (in its {input.Mapping} window)");
+                        candidates.Add(key, StaleReason.InputChanged, $"{input.Name}/{change.Partition} changed (in its {input.Mapping} window)");
                     }
                 }
 

@@ -75,6 +75,9 @@ public sealed record DatasetRunSummary
     /// <summary>Schema changes recorded (load only): one line per added column or widened type.</summary>
     public IReadOnlyList<string> DriftEvents { get; init; } = [];
 
-    /// <summary>Partition failures: <c>partition: message</c>.</summary>
+    /// <summary>Partition failures (<c>partition: message</c>) and, for a source, raw blobs whose parse failed this run (<c>raw/…: message</c>, retried by the next run).</summary>
     public IReadOnlyList<string> Failures { get; init; } = [];
+
+    /// <summary>Raw blobs parsed this run that were quarantined as a whole file (load only): <c>raw/…: file: reason</c>.</summary>
+    public IReadOnlyList<string> FilesQuarantined { get; init; } = [];
 }

@@ -10,18 +10,21 @@ namespace Strata.Schemas;
 /// Schema versions per source in <see cref="StrataTables.Schemas"/>: <c>~current</c> plus one
 /// <c>v|&lt;n:D6&gt;</c> row per version with its drift events. Only the load planner of the
 /// source writes here, once per run, merging new blobs' schemas in landing order — so versions
-/// are the same whatever order the blobs were parsed in.
+/// are the same whatever order the blobs were parsed in. No row grows with the column count: a
+/// wide schema is a blob (<see cref="SchemaDocuments"/>) and a version keeps at most
+/// <see cref="BoundedText.ListItems"/> drift events (the rest are counted).
 /// </summary>
 public sealed class SchemaStore(LakeStorage storage)
 {
     private const string CurrentKey = "~current";
     private const string VersionPrefix = "v|";
     private readonly TableClient _table = storage.Table(StrataTables.Schemas);
+    private readonly SchemaDocuments _documents = new(storage);
 
     /// <summary>The current version (0 and an empty schema before the first file).</summary>
     public async Task<(int Version, SourceSchema Schema, string? ETag)> CurrentAsync(string source, CancellationToken ct) =>
         await TableRanges.FindAsync(_table, source, CurrentKey, ct) is { } e
-            ? (e.GetInt32("Version") ?? 0, Parse(e.GetString("Schema")), e.ETag.ToString())
+            ? (e.GetInt32("Version") ?? 0, await _documents.LoadAsync(e.GetString("Schema"), ct), e.ETag.ToString())
             : (0, SourceSchema.Empty, null);
 
     /// <summary>
@@ -45,7 +48,7 @@ public sealed class SchemaStore(LakeStorage storage)
             version++;
             schema = merged.Schema;
             // Version 1 is the first schema, not drift.
-            var events = version == 1 ? [] : merged.Events.Select(e => $"{e} (from {cause})").ToList();
+            var events = version == 1 ? [] : BoundedText.List([.. merged.Events.Select(e => $"{e} (from {cause})")]);
             added.Add(new SchemaVersion(source, version, schema, events, cause, runId, at));
         }
 
@@ -58,7 +61,7 @@ public sealed class SchemaStore(LakeStorage storage)
         {
             await _table.UpsertEntityAsync(new TableEntity(source, $"{VersionPrefix}{v.Version:D6}")
             {
-                ["Schema"] = JsonSerializer.Serialize(v.Schema, StrataJson.Options),
+                ["Schema"] = await _documents.StoreAsync(source, v.Schema, ct),
                 ["Hash"] = v.Schema.Hash,
                 ["Events"] = JsonSerializer.Serialize(v.DriftEvents),
                 ["Cause"] = v.Cause,
@@ -71,7 +74,7 @@ public sealed class SchemaStore(LakeStorage storage)
         {
             ["Version"] = version,
             ["Hash"] = schema.Hash,
-            ["Schema"] = JsonSerializer.Serialize(schema, StrataJson.Options),
+            ["Schema"] = await _documents.StoreAsync(source, schema, ct),
         };
         if (etag is null)
         {
@@ -94,7 +97,7 @@ public sealed class SchemaStore(LakeStorage storage)
             versions.Add(new SchemaVersion(
                 source,
                 int.Parse(e.RowKey.AsSpan(VersionPrefix.Length), System.Globalization.CultureInfo.InvariantCulture),
-                Parse(e.GetString("Schema")),
+                await _documents.LoadAsync(e.GetString("Schema"), ct),
                 JsonSerializer.Deserialize<List<string>>(e.GetString("Events") ?? "[]") ?? [],
                 e.GetString("Cause"),
                 e.GetString("RunId"),
@@ -103,7 +106,4 @@ public sealed class SchemaStore(LakeStorage storage)
 
         return versions;
     }
-
-    internal static SourceSchema Parse(string? json) =>
-        string.IsNullOrEmpty(json) ? SourceSchema.Empty : JsonSerializer.Deserialize<SourceSchema>(json, StrataJson.Options) ?? SourceSchema.Empty;
 }

@@ -7,9 +7,9 @@ namespace Strata.Transform;
 
 /// <summary>
 /// Runs integrate and action SQL in DuckDB: each input becomes a view named after it over
-/// exactly the Parquet files its mapping selected (<c>union_by_name</c>, so partitions written
-/// under older schema versions read with nulls for newer columns), and the query's rows are
-/// written to Parquet. One in-memory database per job, with the memory limit and spill folder
+/// exactly the Parquet files its mapping selected (see <see cref="InputViews"/>: a source's view
+/// has its current schema, so partitions written under older schema versions read with typed
+/// nulls for newer columns), and the query's rows are written to Parquet. One in-memory database per job, with the memory limit and spill folder
 /// from <see cref="TransformOptions"/>.
 /// </summary>
 public sealed class SqlEngine(IOptions<TransformOptions> options)
@@ -56,7 +56,7 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
 
         foreach (var input in job.Inputs)
         {
-            Run(connection, $"CREATE VIEW {Identifier(input.Name)} AS {ViewSql(job, input)}");
+            Run(connection, $"CREATE VIEW {Identifier(input.Name)} AS {InputViews.Sql(connection, job, input)}");
         }
 
         try
@@ -100,21 +100,6 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         return upTo.Count(c => c == '\n') + 1;
     }
 
-    private static string ViewSql(SqlJob job, SqlInput input)
-    {
-        if (input.Files.Count > 0)
-        {
-            return $"SELECT * FROM read_parquet([{string.Join(", ", input.Files.Select(Quote))}], union_by_name = true)";
-        }
-
-        if (input.SchemaSample is not null)
-        {
-            return $"SELECT * FROM read_parquet({Quote(input.SchemaSample)}) LIMIT 0";
-        }
-
-        throw new SqlException(job.Dataset, job.Partition, $"input '{input.Name}' has no committed partitions yet, so its columns are unknown; run its pipeline once it has data");
-    }
-
     private static DuckDBConnection Open()
     {
         var connection = new DuckDBConnection("Data Source=:memory:");
@@ -122,7 +107,7 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         return connection;
     }
 
-    private static void Run(DuckDBConnection connection, string sql)
+    internal static void Run(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -141,5 +126,5 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
 
     internal static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

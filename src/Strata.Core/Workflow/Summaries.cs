@@ -1,4 +1,5 @@
 using Strata.Runs;
+using Strata.Storage;
 using Strata.Workflow.Contracts;
 
 namespace Strata.Workflow;
@@ -6,13 +7,21 @@ namespace Strata.Workflow;
 /// <summary>Turns plans and build results into the per-dataset lines of a run summary.</summary>
 internal static class Summaries
 {
-    public static DatasetRunSummary ForSource(DatasetPlan plan, IReadOnlyList<ParseSummary> parsed, IReadOnlyList<BuildResult> results) =>
-        ForDataset(plan, results) with
+    /// <summary>A source's line: its partitions, plus each raw blob whose parse failed (a failure, retried) or that was quarantined as a file.</summary>
+    public static DatasetRunSummary ForSource(DatasetPlan plan, IReadOnlyList<ParseSummary> parsed, IReadOnlyList<BuildResult> results)
+    {
+        var partitions = ForDataset(plan, results);
+        var parseFailures = parsed.Where(p => p.ParseError is not null).Select(p => $"raw/{p.RawPath}: {p.ParseError}").ToList();
+        return partitions with
         {
-            BlobsParsed = parsed.Count(p => !p.Reused),
+            BlobsParsed = parsed.Count(p => !p.Reused && p.ParseError is null),
             RowsIn = parsed.Sum(p => p.RowsRead),
             RowsQuarantined = parsed.Sum(p => p.RowsQuarantined),
+            Failed = partitions.Failed + parseFailures.Count,
+            Failures = BoundedText.List([.. parseFailures, .. partitions.Failures]),
+            FilesQuarantined = BoundedText.List([.. parsed.Where(p => p.FileError is not null && !p.Reused).Select(p => $"raw/{p.RawPath}: {p.FileError}")]),
         };
+    }
 
     public static DatasetRunSummary ForDataset(DatasetPlan plan, IReadOnlyList<BuildResult> results) => new()
     {
@@ -34,6 +43,6 @@ internal static class Summaries
         Dataset = dataset,
         Layer = layer,
         Failed = 1,
-        Failures = [$"(plan): {error}"],
+        Failures = [$"(plan): {BoundedText.Message(error)}"],
     };
 }

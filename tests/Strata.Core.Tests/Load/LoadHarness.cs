@@ -47,6 +47,14 @@ internal sealed class LoadHarness : IDisposable
         return await ParseFileAsync(source, path, fileName, options);
     }
 
+    /// <summary>Writes a file into the harness folder (for a reference reader to read too) and returns its path.</summary>
+    public async Task<string> WriteAsync(string fileName, string text)
+    {
+        var path = Path.Combine(Folder, "raw-" + Guid.NewGuid().ToString("N") + "-" + fileName);
+        await File.WriteAllTextAsync(path, text);
+        return path;
+    }
+
     public async Task<ParseOutcome> ParseFileAsync(SourceDefinition source, string path, string fileName, LoadEngineOptions? options = null)
     {
         Sink = new FolderSink(Path.Combine(Folder, "out-" + Guid.NewGuid().ToString("N")));

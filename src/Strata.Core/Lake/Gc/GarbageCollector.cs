@@ -30,7 +30,9 @@ public sealed partial class GarbageCollector(
     TimeProvider time,
     ILogger<GarbageCollector> log)
 {
-    private static readonly string[] s_containers = [LakeContainers.Load, LakeContainers.Integrate, LakeContainers.Products, LakeContainers.Internal];
+    /// <summary>Where gc looks: the table containers whole, and only the fragments of Strata's own container.</summary>
+    private static readonly (string Container, string? Prefix)[] s_scopes =
+        [(LakeContainers.Load, null), (LakeContainers.Integrate, null), (LakeContainers.Products, null), (FragmentPaths.Container, FragmentPaths.Folder)];
 
     /// <summary>One pass. A dry run lists what would go and deletes nothing; <paramref name="deleted"/> hears of each deletion as it happens.</summary>
     public async Task<GcReport> CollectAsync(bool dryRun, CancellationToken ct, Action<GcItem>? deleted = null)
@@ -40,9 +42,9 @@ public sealed partial class GarbageCollector(
         var now = time.GetUtcNow();
         var references = await References.ReadAsync(catalog, partitions, fragments, lake, settings, now, ct);
         var found = new List<(GcItem Item, ETag ETag)>();
-        foreach (var container in s_containers)
+        foreach (var (container, prefix) in s_scopes)
         {
-            await foreach (var blob in storage.Container(container).GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, ct))
+            await foreach (var blob in storage.Container(container).GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
             {
                 if (blob.Name.Contains($"/{DeltaLog.Folder}/", StringComparison.Ordinal) || references.Needs(container, blob.Name))
                 {

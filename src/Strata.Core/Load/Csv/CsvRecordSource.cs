@@ -14,7 +14,9 @@ namespace Strata.Load.Csv;
 /// <item>Quoted fields may hold delimiters, <c>""</c> escapes and line breaks (CRLF or LF kept as is).</item>
 /// <item>A quote inside an unquoted field is a literal character (<c>37.8"N</c>).</item>
 /// <item>An unquoted empty field is null; a quoted empty field (<c>""</c>) is an empty string.</item>
-/// <item>Records end at LF or CRLF; blank lines are skipped; a UTF-8 BOM is dropped.</item>
+/// <item>Records end at LF or CRLF (a file with CR-only line breaks is read through <see cref="CrLineEndStream"/>);
+/// blank lines are skipped; a UTF-8 BOM is dropped.</item>
+/// <item>Blanks around header names are trimmed (<c>id, ts</c> names <c>id</c> and <c>ts</c>); values are kept as they are.</item>
 /// <item>A record's line is the physical line it starts on (the header is line 1).</item>
 /// <item>Invalid UTF-8, a wrong field count, text after a closing quote or an unterminated quote
 /// fail the record, not the file.</item>
@@ -115,21 +117,22 @@ internal sealed partial class CsvRecordSource : ByteWindowSource, IRecordSource
 
         if (header.Raw.Contains((byte)0))
         {
-            throw new FileFormatException("the header row contains NUL bytes: this is not a text file");
+            throw new FileFormatException("the header row contains NUL bytes: this is not UTF-8 text (binary data, or UTF-16/32 without a byte-order mark); save the file as UTF-8 CSV");
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < header.FieldCount; i++)
         {
-            var name = Encoding.UTF8.GetString(header.Value(i));
+            // Blanks around a name are layout, not part of it: "id, ts" names the columns id and ts.
+            var name = Encoding.UTF8.GetString(header.Value(i)).Trim(' ', '\t');
             if (name.Length == 0)
             {
-                throw new FileFormatException($"header column {i + 1} has no name");
+                throw new FileFormatException($"header column {i + 1} of {header.FieldCount} has no name: the first row must name every column (is the first row data, or is the delimiter '{Printable((char)_delimiter)}' right?)");
             }
 
             if (!seen.Add(name))
             {
-                throw new FileFormatException($"header column {i + 1} repeats the name '{name}'");
+                throw new FileFormatException($"header column {i + 1} repeats the name '{Storage.BoundedText.Name(name)}': rename one of them in the file");
             }
 
             Columns.GetOrAdd(name);
@@ -188,6 +191,8 @@ internal sealed partial class CsvRecordSource : ByteWindowSource, IRecordSource
             record.Fail("invalid UTF-8");
         }
     }
+
+    private static string Printable(char c) => c == '\t' ? "\\t" : c.ToString();
 
     private string ColumnName(int field) => field >= 0 && field < Columns.Count ? $"'{Columns[field]}'" : $"{field + 1}";
 

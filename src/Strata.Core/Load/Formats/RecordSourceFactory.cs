@@ -9,7 +9,9 @@ namespace Strata.Load.Formats;
 /// Auto the blob name's extension (<c>.csv</c>, <c>.tsv</c>/<c>.tab</c>, <c>.jsonl</c>/<c>.ndjson</c>,
 /// <c>.json</c>, <c>.parquet</c>, each optionally <c>.gz</c>); a <c>.json</c> file whose first
 /// character is <c>{</c> is read as JSON lines, and a file with an unknown extension that starts
-/// with <c>PAR1</c> as Parquet. Gzip is recognised by its magic bytes whatever the name.
+/// with <c>PAR1</c> as Parquet; a JSON-lines file whose first character is <c>[</c> is read as a JSON
+/// array. Gzip is recognised by its magic bytes whatever the name. Text is read through
+/// <see cref="TextInput"/> (UTF-16/32 with a byte-order mark, CR-only line breaks).
 /// </summary>
 internal static class RecordSourceFactory
 {
@@ -25,7 +27,12 @@ internal static class RecordSourceFactory
             file.Position = 0;
             var gzip = headLength == 2 && head[0] == 0x1f && head[1] == 0x8b;
             Stream data = gzip ? GzipVerifyingStream.Open(file) : file;
-            var format = source.Format == SourceFormat.Auto ? await DetectAsync(input, gzip, cancellationToken) : source.Format;
+            var sample = source.Format == SourceFormat.Parquet ? [] : await PeekContentAsync(input.LocalPath, gzip, cancellationToken);
+            var format = source.Format == SourceFormat.Auto ? Detect(input, sample) : source.Format;
+            if (format != SourceFormat.Parquet)
+            {
+                data = TextInput.Prepare(data, sample);
+            }
 
             switch (format)
             {
@@ -33,9 +40,10 @@ internal static class RecordSourceFactory
                     return await CsvRecordSource.OpenAsync(data, source.Delimiter, columns, options.MaxRecordBytes, cancellationToken);
                 case SourceFormat.Tsv:
                     return await CsvRecordSource.OpenAsync(data, '\t', columns, options.MaxRecordBytes, cancellationToken);
-                case SourceFormat.JsonLines:
+                case SourceFormat.JsonLines when !StartsWith(sample, (byte)'['):
                     return new JsonLinesRecordSource(data, columns, options.MaxRecordBytes);
-                case SourceFormat.JsonArray:
+                case SourceFormat.JsonLines or SourceFormat.JsonArray:
+                    // A JSON-lines source given one JSON array: its elements are the rows, as they would be with format: json.
                     return new JsonArrayRecordSource(data, columns, options.MaxRecordBytes);
                 default:
                     if (!gzip)
@@ -61,7 +69,7 @@ internal static class RecordSourceFactory
         }
     }
 
-    private static async Task<SourceFormat> DetectAsync(RawBlobInput input, bool gzip, CancellationToken cancellationToken)
+    private static SourceFormat Detect(RawBlobInput input, byte[] sample)
     {
         var name = Path.GetFileName(input.RawBlobName).ToLowerInvariant();
         if (name.EndsWith(".gz", StringComparison.Ordinal))
@@ -82,14 +90,12 @@ internal static class RecordSourceFactory
                 return SourceFormat.Parquet;
         }
 
-        var content = await PeekContentAsync(input.LocalPath, gzip, cancellationToken);
         if (extension == ".json")
         {
-            var first = content.AsSpan().TrimStart(" \t\r\n\uFEFF"u8);
-            return first.Length > 0 && first[0] == (byte)'{' ? SourceFormat.JsonLines : SourceFormat.JsonArray;
+            return StartsWith(sample, (byte)'{') ? SourceFormat.JsonLines : SourceFormat.JsonArray;
         }
 
-        if (content.AsSpan().StartsWith("PAR1"u8))
+        if (sample.AsSpan().StartsWith("PAR1"u8))
         {
             return SourceFormat.Parquet;
         }
@@ -97,12 +103,19 @@ internal static class RecordSourceFactory
         throw new FileFormatException($"cannot tell the format of '{Path.GetFileName(input.RawBlobName)}' from its extension; set the source's format");
     }
 
+    /// <summary>True when the text (after any byte-order mark and blanks) starts with <paramref name="first"/>.</summary>
+    private static bool StartsWith(byte[] sample, byte first)
+    {
+        var text = TextInput.Utf8Sample(sample).AsSpan().TrimStart(" \t\r\n\uFEFF"u8);
+        return text.Length > 0 && text[0] == first;
+    }
+
     /// <summary>The first bytes of the (decompressed) content, read through a separate handle.</summary>
     private static async Task<byte[]> PeekContentAsync(string path, bool gzip, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
         await using Stream data = gzip ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress) : file;
-        var buffer = new byte[4096];
+        var buffer = new byte[TextInput.SampleBytes];
         try
         {
             var read = await data.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);

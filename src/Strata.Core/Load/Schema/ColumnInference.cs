@@ -1,17 +1,22 @@
 using Strata.Definitions;
+using Strata.Load.Temporal;
 
 namespace Strata.Load.Schema;
 
 /// <summary>
 /// What one column's values seen so far allow: the join of their <see cref="ValueClass"/>es, with
 /// the digits exact numbers need, so the column ends up in the narrowest type that holds every
-/// value exactly. A column with only empty values is a string.
+/// value exactly. A column whose first value is text no type reads may still be a date or a
+/// timestamp in another format than ISO 8601: a <see cref="TemporalSniffer"/> then reads every later
+/// value, and the column is text as soon as one value fits none of its formats. A column with only
+/// empty values has <see cref="NoValues"/>: a string placeholder without type evidence.
 /// </summary>
 internal struct ColumnInference
 {
     private ValueKind _kind;
     private int _integerDigits;
     private int _scale;
+    private TemporalSniffer? _sniffer;
 
     /// <summary>True once nothing but string can hold the column: callers stop classifying.</summary>
     public readonly bool IsString => _kind == ValueKind.String;
@@ -32,6 +37,38 @@ internal struct ColumnInference
         _scale = scale,
         _integerDigits = type == ColumnType.Decimal ? SchemaColumn.DecimalPrecision - scale : 0,
     };
+
+    /// <summary>Adds one value's text (not a nested JSON value).</summary>
+    public void Add(ReadOnlySpan<byte> text, DateOrder order)
+    {
+        if (_sniffer is not null)
+        {
+            if (!text.IsEmpty && !_sniffer.Add(text))
+            {
+                _sniffer = null; // one value in no shared format: the column is text
+                _kind = ValueKind.String;
+            }
+
+            return;
+        }
+
+        var value = ValueParser.Classify(text);
+        if (value.Kind == ValueKind.String && _kind == ValueKind.Empty && TemporalSniffer.Start(text, order) is { } sniffer)
+        {
+            _sniffer = sniffer;
+            _kind = sniffer.Best.HasTime ? ValueKind.Timestamp : ValueKind.Date;
+            return;
+        }
+
+        Add(value);
+    }
+
+    /// <summary>Adds a nested JSON value: only text holds it.</summary>
+    public void AddNested()
+    {
+        _sniffer = null;
+        _kind = ValueKind.String;
+    }
 
     public void Add(ValueClass value)
     {
@@ -65,6 +102,12 @@ internal struct ColumnInference
         ValueKind.Timestamp => (ColumnType.Timestamp, 0),
         _ => (ColumnType.String, 0),
     };
+
+    /// <summary>The sniffed format of a date or timestamp column that is not ISO 8601; null otherwise.</summary>
+    public readonly TemporalFormat? Format => _sniffer?.Best;
+
+    /// <summary>True when no value was seen: the column's type is a placeholder.</summary>
+    public readonly bool NoValues => _kind == ValueKind.Empty;
 
     /// <summary>For a declared decimal: the largest scale seen and the integer digits it must leave room for.</summary>
     public readonly (int IntegerDigits, int Scale) Digits => (_integerDigits, _scale);

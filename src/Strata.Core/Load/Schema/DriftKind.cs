@@ -8,4 +8,10 @@ public enum DriftKind
 
     /// <summary>A column's type widened (int64 → decimal → double → string, date → timestamp → string, or a larger decimal scale).</summary>
     TypeWidened,
+
+    /// <summary>A date or timestamp column's values came in another text format (the producer switched formats).</summary>
+    FormatChanged,
+
+    /// <summary>A column that had no value in any file so far got its first values, and with them a type.</summary>
+    ColumnTyped,
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Strata.Definitions;
 
 namespace Strata.Load.Schema;
@@ -15,10 +16,26 @@ public sealed record SchemaColumn(string Name, ColumnType Type, int Scale, bool 
     /// <summary>The largest decimal scale load infers; more fraction digits make a column double.</summary>
     public const int MaxDecimalScale = 9;
 
-    /// <summary>Readable form: <c>amount decimal(18,2)</c>, <c>id int64 not null</c>.</summary>
+    /// <summary>
+    /// The text format a date or timestamp column's values had (<c>%b %d %Y</c>: declared, or sniffed
+    /// from the file); null for ISO 8601 and for typed input. Part of the schema, so a producer
+    /// switching formats makes a new schema version and a drift event.
+    /// </summary>
+    public string? Format { get; init; }
+
+    /// <summary>
+    /// True when the file had no value at all in this column (a header-only file, an empty column,
+    /// every row quarantined): the column exists, but its type (<see cref="ColumnType.String"/>, all
+    /// nulls) is a placeholder that carries no evidence, so merging it never widens anything.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NoValues { get; init; }
+
+    /// <summary>Readable form: <c>amount decimal(18,2)</c>, <c>id int64 not null</c>, <c>day date '%d/%m/%Y'</c>, <c>opt_in (no values)</c>.</summary>
     public override string ToString()
     {
-        var type = Type == ColumnType.Decimal ? $"decimal({DecimalPrecision},{Scale})" : Type.ToString().ToLowerInvariant();
-        return Nullable ? $"{Name} {type}" : $"{Name} {type} not null";
+        var type = NoValues ? "(no values)" : Type == ColumnType.Decimal ? $"decimal({DecimalPrecision},{Scale})" : Type.ToString().ToLowerInvariant();
+        var format = Format is null ? "" : $" '{Format}'";
+        return Nullable ? $"{Name} {type}{format}" : $"{Name} {type}{format} not null";
     }
 }

@@ -6,8 +6,16 @@ namespace Strata.Load.Schema;
 /// both sides takes the <see cref="TypeLattice"/> join of the two types and is nullable if either
 /// side is. Columns missing from the incoming side are kept (their new rows are null) and are not
 /// drift; a column that becomes nullable counts as <see cref="DriftKind.TypeWidened"/>.
-/// Merging is associative and commutative up to column order, so the schema after a set of files
-/// does not depend on the order they are merged in.
+/// <list type="bullet">
+/// <item>A column the incoming side has no value in (<see cref="SchemaColumn.NoValues"/>) carries no
+/// type evidence: it changes nothing that exists, and is added as a no-values placeholder; the first
+/// values it gets type it (<see cref="DriftKind.ColumnTyped"/>).</item>
+/// <item>A date or timestamp column takes the incoming side's <see cref="SchemaColumn.Format"/> (the
+/// newer file's, null for ISO 8601); a different one alone is <see cref="DriftKind.FormatChanged"/>.</item>
+/// </list>
+/// Types merge associatively and commutatively, so the types after a set of files do not depend on
+/// the order they are merged in; the format recorded is the last file's (schema evolution merges in
+/// landing order).
 /// </summary>
 public static class SchemaMerger
 {
@@ -22,17 +30,19 @@ public static class SchemaMerger
         foreach (var mine in current.Columns)
         {
             var theirs = incoming.Find(mine.Name);
-            if (theirs is null)
+            if (theirs is null || theirs.NoValues)
             {
                 columns.Add(mine);
                 continue;
             }
 
-            var (type, scale) = TypeLattice.Join(mine.Type, mine.Scale, theirs.Type, theirs.Scale);
-            var merged = new SchemaColumn(mine.Name, type, scale, mine.Nullable || theirs.Nullable);
+            var merged = Join(mine, theirs);
             if (merged != mine)
             {
-                events.Add(new DriftEvent(DriftKind.TypeWidened, mine.Name, mine, merged));
+                var kind = mine.NoValues ? DriftKind.ColumnTyped
+                    : merged with { Format = mine.Format } == mine ? DriftKind.FormatChanged
+                    : DriftKind.TypeWidened;
+                events.Add(new DriftEvent(kind, mine.Name, mine, merged));
             }
 
             columns.Add(merged);
@@ -50,5 +60,17 @@ public static class SchemaMerger
         }
 
         return new SchemaMergeResult(events.Count == 0 ? current : new SourceSchema(columns), events);
+    }
+
+    private static SchemaColumn Join(SchemaColumn mine, SchemaColumn theirs)
+    {
+        if (mine.NoValues)
+        {
+            return theirs with { Nullable = mine.Nullable || theirs.Nullable };
+        }
+
+        var (type, scale) = TypeLattice.Join(mine.Type, mine.Scale, theirs.Type, theirs.Scale);
+        var format = TypeLattice.IsTemporal(type) ? theirs.Format : null; // a temporal join means both sides are dates or timestamps
+        return new SchemaColumn(mine.Name, type, scale, mine.Nullable || theirs.Nullable) { Format = format };
     }
 }

@@ -9,6 +9,7 @@ namespace Strata.Load.Schema;
 /// </summary>
 public sealed class SourceSchema : IEquatable<SourceSchema>
 {
+    private readonly Dictionary<string, int> _index;
     private string? _hash;
 
     /// <param name="columns">The columns in order (also the JSON shape: <c>{"columns":[...]}</c>).</param>
@@ -16,10 +17,15 @@ public sealed class SourceSchema : IEquatable<SourceSchema>
     {
         ArgumentNullException.ThrowIfNull(columns);
         Columns = [.. columns];
-        var duplicate = Columns.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+
+        // An index, not a scan: merging two schemas of a 20,000-column file looks every column up.
+        _index = new Dictionary<string, int>(Columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < Columns.Count; i++)
         {
-            throw new ArgumentException($"column '{duplicate.Key}' appears more than once", nameof(columns));
+            if (!_index.TryAdd(Columns[i].Name, i))
+            {
+                throw new ArgumentException($"column '{Columns[i].Name}' appears more than once", nameof(columns));
+            }
         }
     }
 
@@ -29,27 +35,16 @@ public sealed class SourceSchema : IEquatable<SourceSchema>
     public IReadOnlyList<SchemaColumn> Columns { get; }
 
     /// <summary>
-    /// 32 lowercase hex digits: XxHash128 of every column's name, type, scale and nullability in order.
+    /// 32 lowercase hex digits: XxHash128 of every column's name, type, scale, nullability, date format and no-values mark, in order.
     /// Stable across processes and versions (it is recorded with schema versions).
     /// </summary>
     public string Hash => _hash ??= ComputeHash();
 
     /// <summary>The column with this name, or null.</summary>
-    public SchemaColumn? Find(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+    public SchemaColumn? Find(string name) => _index.TryGetValue(name, out var i) ? Columns[i] : null;
 
     /// <summary>The position of a column, or -1.</summary>
-    public int IndexOf(string name)
-    {
-        for (var i = 0; i < Columns.Count; i++)
-        {
-            if (string.Equals(Columns[i].Name, name, StringComparison.Ordinal))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
 
     public bool Equals(SourceSchema? other) => other is not null && Columns.SequenceEqual(other.Columns);
 
@@ -68,7 +63,20 @@ public sealed class SourceSchema : IEquatable<SourceSchema>
             text.Append(column.Name).Append('\u001f')
                 .Append(column.Type.ToString()).Append('\u001f')
                 .Append(column.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f')
-                .Append(column.Nullable ? '1' : '0').Append('\u001e');
+                .Append(column.Nullable ? '1' : '0');
+
+            // Only columns that have them hash these, so schemas recorded before they existed keep their hash.
+            if (column.Format is not null)
+            {
+                text.Append('\u001f').Append("format=").Append(column.Format);
+            }
+
+            if (column.NoValues)
+            {
+                text.Append('\u001f').Append("novalues");
+            }
+
+            text.Append('\u001e');
         }
 
         var hash = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(text.ToString()));

@@ -23,11 +23,14 @@ internal static partial class ValueParser
 {
     public const long MicrosPerSecond = 1_000_000;
     public const long MicrosPerDay = 86_400 * MicrosPerSecond;
-    private const long MinMicros = -62_135_596_800_000_000; // 0001-01-01T00:00:00Z
-    private const long MaxMicros = 253_402_300_799_999_999; // 9999-12-31T23:59:59.999999Z
+    public const long MinMicros = -62_135_596_800_000_000; // 0001-01-01T00:00:00Z
+    public const long MaxMicros = 253_402_300_799_999_999; // 9999-12-31T23:59:59.999999Z
     private static readonly long[] s_pow10 = BuildPowers();
 
     public static long Pow10(int exponent) => s_pow10[exponent];
+
+    /// <summary>True for an instant a <see cref="DateTime"/> can hold (0001-01-01 to 9999-12-31, UTC).</summary>
+    public static bool InRange(long micros) => micros is >= MinMicros and <= MaxMicros;
 
     public static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)
     {

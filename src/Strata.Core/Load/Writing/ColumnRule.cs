@@ -1,5 +1,6 @@
 using Strata.Definitions;
 using Strata.Load.Schema;
+using Strata.Load.Temporal;
 
 namespace Strata.Load.Writing;
 
@@ -31,6 +32,12 @@ internal sealed class ColumnRule
     public (ColumnType Type, int Scale)? Fixed { get; init; }
 
     public bool Required => Hint?.Required == true;
+
+    /// <summary>The text format of a date or timestamp column: declared, or chosen by pass 1 for the second reading; null for ISO 8601.</summary>
+    public TemporalFormat? Format { get; init; }
+
+    /// <summary>For a date, timestamp or partition column read as ISO 8601: pass 1's count of ISO values against a sniffed format.</summary>
+    public FormatChoice? Choice { get; init; }
 
     /// <summary>The join of the values seen in pass 1 (for a declared decimal: the digits it needs).</summary>
     public ColumnInference Inference;

@@ -2,6 +2,7 @@ using System.Text;
 using Strata.Definitions;
 using Strata.Load.Formats;
 using Strata.Load.Schema;
+using Strata.Load.Temporal;
 
 namespace Strata.Load.Writing;
 
@@ -10,9 +11,11 @@ internal sealed partial class RowConverter
 {
     /// <summary>
     /// Converts one field to <paramref name="type"/>. <paramref name="scale"/> is the decimal scale
-    /// to produce, or -1 in pass 1 (then the digits are recorded on <paramref name="inferTo"/>).
+    /// to produce, or -1 in pass 1 (then the digits are recorded on <paramref name="inferTo"/>, and
+    /// a date or timestamp read as ISO 8601 is counted for its <see cref="ColumnRule.Choice"/>).
+    /// <paramref name="format"/> reads dates and timestamps; null means ISO 8601.
     /// </summary>
-    private static bool TryConvert(RecordBuffer record, int source, string name, ColumnType type, int scale, bool required, ref Cell cell, out RowFailure failure, ColumnRule? inferTo)
+    private static bool TryConvert(RecordBuffer record, int source, string name, ColumnType type, int scale, TemporalFormat? format, bool required, ref Cell cell, out RowFailure failure, ColumnRule? inferTo)
     {
         failure = default;
         if (source < 0 || record.IsNull(source))
@@ -66,25 +69,30 @@ internal sealed partial class RowConverter
 
                 break;
             case ColumnType.Date:
-                if (ValueParser.TryParseDateLenient(text, out var days))
+                int days;
+                if (format is null ? ValueParser.TryParseDateLenient(text, out days) : format.TryParseDate(text, out days))
                 {
+                    inferTo?.Choice?.Iso();
                     cell.Long = days;
                     return true;
                 }
 
+                inferTo?.Choice?.Other(text);
                 break;
             case ColumnType.Timestamp:
-                if (ValueParser.TryParseTimestamp(text, out cell.Long))
+                if (format is null ? ValueParser.TryParseTimestamp(text, out cell.Long) : format.TryParse(text, out cell.Long))
                 {
+                    inferTo?.Choice?.Iso();
                     return true;
                 }
 
+                inferTo?.Choice?.Other(text);
                 break;
             case ColumnType.Decimal:
                 return TryConvertDecimal(text, name, scale, ref cell, out failure, inferTo);
         }
 
-        return Fail(out failure, $"column '{name}': '{Shorten(text)}' is not a valid {Describe(type, scale)}", name, Text(text));
+        return Fail(out failure, $"column '{name}': '{Shorten(text)}' is not a valid {Describe(type, scale)}{In(format)}", name, Text(text));
     }
 
     private static bool TryConvertDecimal(ReadOnlySpan<byte> text, string name, int scale, ref Cell cell, out RowFailure failure, ColumnRule? inferTo)
@@ -117,7 +125,8 @@ internal sealed partial class RowConverter
         return true;
     }
 
-    private bool TryPartition(RecordBuffer record, int output, out long micros, out RowFailure failure)
+    /// <summary>Finds the row's partition instant; in pass 1 (<paramref name="infer"/>) also counts the value for the partition column's format choice.</summary>
+    private bool TryPartition(RecordBuffer record, int output, bool infer, out long micros, out RowFailure failure)
     {
         failure = default;
         micros = 0;
@@ -144,12 +153,21 @@ internal sealed partial class RowConverter
         }
 
         var text = record.Value(source);
-        if (record.IsNested(source) || !ValueParser.TryParseTimestamp(text, out micros))
+        var format = _plan.PartitionFormat;
+        var parsed = !record.IsNested(source) && (format is null ? ValueParser.TryParseTimestamp(text, out micros) : format.TryParse(text, out micros));
+        if (infer && _plan.PartitionChoice is { } choice)
         {
-            return Fail(out failure, $"partition column '{name}': '{Shorten(text)}' is not a timestamp or date", name, Text(text));
+            if (parsed)
+            {
+                choice.Iso();
+            }
+            else
+            {
+                choice.Other(text);
+            }
         }
 
-        return true;
+        return parsed || Fail(out failure, $"partition column '{name}': '{Shorten(text)}' is not a timestamp or date{In(format)}", name, Text(text));
     }
 
     private static bool Fail(out RowFailure failure, string reason, string? column, string? value)
@@ -165,6 +183,8 @@ internal sealed partial class RowConverter
     };
 
     private static string Text(ReadOnlySpan<byte> value) => Encoding.UTF8.GetString(value);
+
+    private static string In(TemporalFormat? format) => format is null ? "" : $" in the format '{format.Pattern}'";
 
     private static string Shorten(ReadOnlySpan<byte> value)
     {

@@ -41,8 +41,9 @@ internal sealed partial class RowConverter
 
         foreach (var rule in _plan.FixedRules)
         {
-            if (!TryConvert(record, rule.Source, rule.Name, rule.Fixed!.Value.Type, -1, rule.Required, ref _scratch, out failure, rule))
+            if (!TryConvert(record, rule.Source, rule.Name, rule.Fixed!.Value.Type, -1, rule.Format, rule.Required, ref _scratch, out failure, rule))
             {
+                PreferPartitionReason(record, rule.Source, ref failure);
                 return false;
             }
         }
@@ -56,11 +57,12 @@ internal sealed partial class RowConverter
             }
         }
 
-        if (!TryPartition(record, -1, out partitionMicros, out failure))
+        if (!TryPartition(record, -1, infer: true, out partitionMicros, out failure))
         {
             return false;
         }
 
+        var order = _plan.DateOrder;
         foreach (var rule in _plan.InferredRules)
         {
             if (rule.Inference.IsString)
@@ -69,7 +71,14 @@ internal sealed partial class RowConverter
             }
 
             var i = rule.Source;
-            rule.Inference.Add(record.IsNested(i) ? new ValueClass(ValueKind.String) : ValueParser.Classify(record.Value(i)));
+            if (record.IsNested(i))
+            {
+                rule.Inference.AddNested();
+            }
+            else
+            {
+                rule.Inference.Add(record.Value(i), order);
+            }
         }
 
         return true;
@@ -97,7 +106,7 @@ internal sealed partial class RowConverter
             ref var cell = ref _cells[o];
             if (column.Tokenise is not null)
             {
-                if (!TryConvert(record, column.Source, column.Name, column.Validate ?? ColumnType.String, -1, column.Required, ref cell, out failure, null))
+                if (!TryConvert(record, column.Source, column.Name, column.Validate ?? ColumnType.String, -1, column.Format, column.Required, ref cell, out failure, null))
                 {
                     return false;
                 }
@@ -105,11 +114,11 @@ internal sealed partial class RowConverter
                 continue;
             }
 
-            if (!TryConvert(record, column.Source, column.Name, column.Type, column.Scale, column.Required, ref cell, out failure, null))
+            if (!TryConvert(record, column.Source, column.Name, column.Type, column.Scale, column.Format, column.Required, ref cell, out failure, null))
             {
-                if (column.Inferred && column.Source >= 0 && column.Source == _plan.PartitionSource && !TryPartition(record, -1, out _, out var partitionFailure))
+                if (PreferPartitionReason(record, column.Source, ref failure))
                 {
-                    failure = partitionFailure; // the more precise reason, and the one pass 1 excluded the row for
+                    // the more precise reason, and the one pass 1 excluded the row for
                 }
                 else if (column.Inferred && !column.Required)
                 {
@@ -120,7 +129,7 @@ internal sealed partial class RowConverter
             }
         }
 
-        return TryPartition(record, _partitionOutput, out partitionMicros, out failure);
+        return TryPartition(record, _partitionOutput, infer: false, out partitionMicros, out failure);
     }
 
     /// <summary>Appends the converted row (after <see cref="Convert"/> succeeded) to a partition buffer with room for it.</summary>
@@ -174,6 +183,19 @@ internal sealed partial class RowConverter
         }
 
         buffer.CountRow();
+    }
+
+    /// <summary>When the partition column's value failed to parse, says so in the partition's words; true when it did.</summary>
+    private bool PreferPartitionReason(RecordBuffer record, int source, ref RowFailure failure)
+    {
+        if (source < 0 || source != _plan.PartitionSource || record.IsNull(source) || record.Value(source).IsEmpty
+            || TryPartition(record, -1, infer: false, out _, out var partitionFailure))
+        {
+            return false;
+        }
+
+        failure = partitionFailure;
+        return true;
     }
 
     private bool CheckCommon(RecordBuffer record, out RowFailure failure)

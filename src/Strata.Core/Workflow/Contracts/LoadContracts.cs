@@ -29,7 +29,14 @@ public sealed record ParseInput(string RunId, string Source, string SpecKey, Raw
 public sealed record ParseBatchInput(string RunId, string Source, string SpecKey, IReadOnlyList<RawBlobRef> Blobs, ActivityRetry Retry);
 
 /// <summary>What parsing one raw blob produced (counts only; the fragments are in storage).</summary>
-public sealed record ParseSummary(string Sha256, long RowsRead, long RowsLoaded, long RowsQuarantined, int Partitions, string? FileError, bool Reused);
+public sealed record ParseSummary(string Sha256, long RowsRead, long RowsLoaded, long RowsQuarantined, int Partitions, string? FileError, bool Reused)
+{
+    /// <summary>The raw blob's path in the raw container, for the run summary's lines.</summary>
+    public string? RawPath { get; init; }
+
+    /// <summary>Why this attempt to parse the blob failed; it was not parsed and the next run tries again.</summary>
+    public string? ParseError { get; init; }
+}
 
 /// <summary>Input of PlanLoad.</summary>
 public sealed record PlanLoadInput(string RunId, long RunNumber, RunRequest Request, ParsePlan Parse);

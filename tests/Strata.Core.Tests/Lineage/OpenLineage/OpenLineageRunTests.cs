@@ -132,7 +132,7 @@ public sealed class OpenLineageRunTests(AzuriteFixture azurite)
         var run = await lake.RunAsync("shop");
         var sent = receiver.Bodies.Count;
         var record = (await lake.PartitionAsync("good", "2026-11-20"))!;
-        var summary = (await lake.Get<Partitions.PartitionStore>().GetSummaryAsync("good", CancellationToken.None))!;
+        var summary = (await lake.Get<Strata.Partitions.PartitionStore>().GetSummaryAsync("good", CancellationToken.None))!;
 
         // CompleteDataset again with the input the workflow gave it, as a retried activity would be.
         await lake.Get<RunActivities>().CompleteDatasetAsync(

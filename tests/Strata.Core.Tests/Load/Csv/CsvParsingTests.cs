@@ -39,9 +39,10 @@ public sealed class CsvParsingTests
     {
         using var harness = new LoadHarness();
 
-        await harness.ParseTextAsync(s_text, "a.csv", "a,b,c\nx,\"\",\n");
+        // (b has one real value: a column whose every value is empty has no type and loads as nulls.)
+        await harness.ParseTextAsync(s_text, "a.csv", "a,b,c\nx,\"\",\ny,text,z\n");
 
-        var row = Assert.Single(await harness.RowsAsync("all"));
+        var row = (await harness.RowsAsync("all"))[0];
         Assert.Equal("x", row["a"]);
         Assert.Equal("", row["b"]);
         Assert.Null(row["c"]);
@@ -86,7 +87,7 @@ public sealed class CsvParsingTests
 
     [Theory]
     [InlineData("a,b,a\n1,2,3\n", "repeats the name 'a'")]
-    [InlineData("a,,c\n1,2,3\n", "header column 2 has no name")]
+    [InlineData("a,,c\n1,2,3\n", "header column 2 of 3 has no name")]
     [InlineData("", "the file is empty")]
     public async Task Csv_WithABadHeader_IsAFileError(string text, string reason)
     {

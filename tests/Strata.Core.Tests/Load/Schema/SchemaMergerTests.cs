@@ -68,4 +68,34 @@ public sealed class SchemaMergerTests
         Assert.Equal(expected, merged.Schema.Columns[0].Type);
         Assert.Equal(merged.Schema, SchemaMerger.Merge(new SourceSchema([new SchemaColumn("x", b, 0, true)]), new SourceSchema([new SchemaColumn("x", a, 0, true)])).Schema);
     }
+
+    [Fact]
+    public void Merge_AColumnWithoutValues_ChangesNothingThatExists_AndIsTypedByItsFirstValues()
+    {
+        var noValues = new SourceSchema([new SchemaColumn("amount", ColumnType.String, 0, true) { NoValues = true }, new SchemaColumn("note", ColumnType.String, 0, true) { NoValues = true }]);
+
+        var onExisting = SchemaMerger.Merge(s_v1, noValues);
+        var typed = SchemaMerger.Merge(onExisting.Schema, new SourceSchema([new SchemaColumn("note", ColumnType.Boolean, 0, true)]));
+
+        Assert.Equal(s_v1.Columns.Append(new SchemaColumn("note", ColumnType.String, 0, true) { NoValues = true }), onExisting.Schema.Columns);
+        Assert.Equal("column added: note (no values)", Assert.Single(onExisting.Events).ToString());
+        Assert.Equal(new SchemaColumn("note", ColumnType.Boolean, 0, true), typed.Schema.Find("note"));
+        Assert.Equal("column typed: note (no values) -> note boolean", Assert.Single(typed.Events).ToString());
+        Assert.False(SchemaMerger.Merge(typed.Schema, noValues).Changed);
+    }
+
+    [Fact]
+    public void Merge_ADateInAnotherFormat_IsAFormatChange_AndTheHashSeesIt()
+    {
+        var slashes = new SourceSchema([new SchemaColumn("day", ColumnType.Date, 0, true) { Format = "%d/%m/%Y" }]);
+        var iso = new SourceSchema([new SchemaColumn("day", ColumnType.Date, 0, true)]);
+
+        var merged = SchemaMerger.Merge(slashes, iso);
+
+        Assert.Equal("format changed: day date '%d/%m/%Y' -> day date", Assert.Single(merged.Events).ToString());
+        Assert.Equal(DriftKind.FormatChanged, merged.Events[0].Kind);
+        Assert.NotEqual(slashes.Hash, iso.Hash);
+        Assert.Equal(iso.Hash, new SourceSchema([new SchemaColumn("day", ColumnType.Date, 0, true)]).Hash);
+        Assert.False(SchemaMerger.Merge(slashes, slashes).Changed);
+    }
 }
