@@ -73,6 +73,7 @@ internal static class ServeCommand
         }
 
         ApiRoutes.Map(app);
+        UiRoutes.Map(app);
         return app;
     }
 }
