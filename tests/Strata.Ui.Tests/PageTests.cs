@@ -29,7 +29,7 @@ public sealed class PageTests(UiFixture ui) : IAsyncLifetime
         Assert.Equal(6, await _tab.Page.Locator("svg.graph .node").CountAsync());
         Assert.Equal("stale", await _tab.Page.GetAttributeAsync("svg.graph .node[data-name=customers]", "data-state"));
         Assert.Equal("upToDate", await _tab.Page.GetAttributeAsync("svg.graph .node[data-name=entries_web]", "data-state"));
-        Assert.Contains("1 blob to parse", await _tab.Page.InnerTextAsync("svg.graph .node[data-name=customers]"), StringComparison.Ordinal);
+        Assert.Contains("1 blob to parse", await _tab.Page.TextContentAsync("svg.graph .node[data-name=customers]"), StringComparison.Ordinal);
     }
 
     [Fact]

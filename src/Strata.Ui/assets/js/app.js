@@ -51,7 +51,8 @@
     const path = location.hash.replace(/^#\/?/, '');
     const active = /\/plan$/.test(path) ? 'plan' : /\/runs(\/|$)/.test(path) ? 'runs' : /\/quality$/.test(path) ? 'quality' : path === '' || /^pipelines\/[^/]+$/.test(path) ? 'pipelines' : null;
     drawNav(active);
-    drawPicker().catch(() => {});
+    // Before any pipeline was opened the tabs follow the first one, once the list is in.
+    drawPicker().then(() => drawNav(active), () => {});
   };
 
   window.addEventListener('hashchange', S.render);
