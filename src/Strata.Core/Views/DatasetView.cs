@@ -15,7 +15,6 @@ namespace Strata.Views;
 /// <param name="Grain">hour, day or month; null for a single-partition (<c>all</c>) source or dataset.</param>
 /// <param name="Partitions">Committed partitions (the summary's count).</param>
 /// <param name="Rows">Rows over the committed partitions.</param>
-/// <param name="First">The first committed partition key, null when none is committed.</param>
 /// <param name="LastRunId">The last run that committed a partition here.</param>
 /// <param name="UpdatedAt">When that run committed.</param>
 /// <param name="SchemaVersion">The source's current schema version (sources only).</param>
@@ -34,7 +33,6 @@ public sealed record DatasetView(
     string? Grain,
     long Partitions,
     long Rows,
-    string? First,
     string? LastRunId,
     DateTimeOffset? UpdatedAt,
     int? SchemaVersion,

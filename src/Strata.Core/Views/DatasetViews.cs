@@ -1,16 +1,17 @@
 using Strata.Definitions;
 using Strata.Partitions;
 using Strata.Planning;
-using Strata.Status;
+using Strata.Schemas;
 using Strata.Workflow.Contracts;
 
 namespace Strata.Views;
 
 /// <summary>
 /// A source's or dataset's page: its overview (summary, failures, the plan's stale partitions)
-/// and its committed partitions a page of columns at a time, one range query per page.
+/// and its committed partitions a page of columns at a time, one range query per page — so the
+/// page costs the same at 10 partitions and at 100,000 until someone scrolls.
 /// </summary>
-public sealed class DatasetViews(StatusService status, PipelinePlanner planner, PartitionStore partitions)
+public sealed class DatasetViews(PipelinePlanner planner, PartitionStore partitions, SchemaStore schemas)
 {
     /// <summary>
     /// How many stale partitions an overview lists; a plan can name every partition of a large
@@ -18,27 +19,28 @@ public sealed class DatasetViews(StatusService status, PipelinePlanner planner, 
     /// </summary>
     public const int MaxStaleListed = 1000;
 
+    /// <summary>The overview: the dataset's summary row, its failure markers and the pipeline's plan — no partition is listed.</summary>
     public async Task<DatasetView> DatasetAsync(PipelineDefinition pipeline, string name, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var state = (await status.PipelineAsync(pipeline, ct)).Datasets.Single(d => d.Dataset == name);
+        var summary = await partitions.GetSummaryAsync(name, ct);
+        var failures = (await partitions.FailuresAsync(name, ct)).Select(f => f with { ETag = null }).ToList();
+        var source = pipeline.FindSource(name);
+        int? version = source is null ? null : (await schemas.CurrentAsync(name, ct)).Version;
         var plan = (await planner.PlanAsync(new RunRequest(pipeline.Name), ct)).Datasets.Single(d => d.Dataset == name);
         var spec = pipeline.PartitionOf(name)!;
-        var first = await partitions.FirstAsync(name, ct);
-        var failures = (await partitions.FailuresAsync(name, ct)).Select(f => f with { ETag = null }).ToList();
         var inputs = pipeline.FindDataset(name)?.Inputs.Select(i => new GraphEdge(i.Name, name, i.Mapping.ToString())).ToList() ?? [];
         return new DatasetView(
             pipeline.Name,
             name,
-            state.Layer,
+            source is null ? pipeline.FindDataset(name)!.Layer.ToString().ToLowerInvariant() : "load",
             spec.Key,
             spec.IsUnpartitioned ? null : spec.Grain.ToString().ToLowerInvariant(),
-            state.Partitions,
-            state.Rows,
-            first?.Partition,
-            state.LastRunId,
-            state.UpdatedAt,
-            state.SchemaVersion,
+            summary?.Partitions ?? 0,
+            summary?.Rows ?? 0,
+            summary?.LastRunId,
+            summary?.UpdatedAt,
+            version,
             inputs,
             pipeline.DownstreamOf(name).Select(d => d.Name).ToList(),
             failures,

@@ -51,8 +51,8 @@
     const path = location.hash.replace(/^#\/?/, '');
     const active = /\/plan$/.test(path) ? 'plan' : /\/runs(\/|$)/.test(path) ? 'runs' : /\/quality$/.test(path) ? 'quality' : path === '' || /^pipelines\/[^/]+$/.test(path) ? 'pipelines' : null;
     drawNav(active);
-    // Before any pipeline was opened the tabs follow the first one, once the list is in.
-    drawPicker().then(() => drawNav(active), () => {});
+    // The picker waits for the page: its call must not slow the page's own calls down.
+    S.onLoaded = () => drawPicker().then(() => drawNav(active), () => {});
   };
 
   window.addEventListener('hashchange', S.render);

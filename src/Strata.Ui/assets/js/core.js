@@ -96,7 +96,10 @@ window.Strata = (() => {
         fill(main, errorBox(e));
         main.dataset.error = 'true';
       }
-      if (!controller.signal.aborted) main.dataset.loaded = 'true';
+      if (!controller.signal.aborted) {
+        main.dataset.loaded = 'true';
+        Strata.onLoaded();
+      }
       return;
     }
     fill(main, h('p', {}, 'No such page. ', h('a', { href: '#/' }, 'Pipelines')));
@@ -113,5 +116,5 @@ window.Strata = (() => {
     if (signal) signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
 
-  return { api, h, append, fill, enc, route, render, errorBox, sleep, ApiError, onNavigate: () => {} };
+  return { api, h, append, fill, enc, route, render, errorBox, sleep, ApiError, onNavigate: () => {}, onLoaded: () => {} };
 })();

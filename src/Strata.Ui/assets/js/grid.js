@@ -6,7 +6,8 @@
 (() => {
   const S = window.Strata;
   const { h } = S;
-  const ROW_H = 22, BLOCK_ROWS = 128, OVERSCAN = 6;
+  // A block of 32 rows holds at most 992 partitions: one page of a table range query (1,000 entities).
+  const ROW_H = 22, BLOCK_ROWS = 32, OVERSCAN = 6;
   const DAY = 86400000;
   const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (n, w = 2) => String(n).padStart(w, '0');
@@ -48,8 +49,13 @@
     },
   };
 
-  // view: the dataset overview; fetchPage(from, limit) -> a columnar grid page; onSelect(key, info).
-  S.partitionGrid = (view, fetchPage, onSelect) => {
+  // The first page a dataset page asks for, alongside its overview (before the grain is known).
+  S.gridFirstLimit = 999;
+
+  // view: the dataset overview; firstPage: the promise of the first grid page (no 'from');
+  // fetchPage(from, limit) -> a columnar grid page; onSelect(key, info).
+  S.partitionGrid = async (view, firstPage, fetchPage, onSelect) => {
+    const first = await firstPage;
     const cal = calendars[view.grain];
     const stale = new Map(view.stale.map(s => [s.partition, s]));
     const failed = new Map(view.failures.map(f => [f.partition, f]));
@@ -59,20 +65,17 @@
 
     if (!cal) {
       // One partition ('all'): nothing to lay out.
-      const root = h('div', { class: 'grid grid-single', dataset: { settled: 'false' } });
-      fetchPage(null, 10).then(page => {
-        page.keys.forEach((k, i) => known.set(k, { rows: page.rows[i], committedAt: page.committedAt[i], run: page.runs[page.run[i]] }));
-        const keys = new Set([...known.keys(), ...stale.keys(), ...failed.keys()]);
-        S.fill(root, ...[...keys].map(k => h('button', { class: `cell-big state-${stateOf(k)}`, 'data-key': k, onclick: () => onSelect(k, info(k)) },
-          h('strong', {}, k), h('span', {}, known.has(k) ? `${S.num(known.get(k).rows)} rows` : S.states[stateOf(k)]?.label || 'not built'))));
-        if (keys.size === 0) S.fill(root, S.empty('No partition committed yet.'));
-        root.dataset.settled = 'true';
-        performance.mark('strata:grid-first-render');
-      }).catch(e => S.fill(root, S.errorBox(e)));
+      const root = h('div', { class: 'grid grid-single', dataset: { settled: 'true' } });
+      first.keys.forEach((k, i) => known.set(k, { rows: first.rows[i], committedAt: first.committedAt[i], run: first.runs[first.run[i]] }));
+      const keys = new Set([...known.keys(), ...stale.keys(), ...failed.keys()]);
+      S.fill(root, [...keys].map(k => h('button', { class: `cell-big state-${stateOf(k)}`, 'data-key': k, onclick: () => onSelect(k, info(k)) },
+        h('strong', {}, k), h('span', {}, known.has(k) ? `${S.num(known.get(k).rows)} rows` : (S.states[stateOf(k)] || {}).label || 'not built'))));
+      if (keys.size === 0) S.fill(root, S.empty('No partition committed yet.'));
+      requestAnimationFrame(() => performance.mark('strata:grid-first-render'));
       return root;
     }
 
-    const dates = [view.first, ...stale.keys(), ...failed.keys()].filter(Boolean).map(cal.parse).filter(Boolean);
+    const dates = [first.keys[0], ...stale.keys(), ...failed.keys()].filter(Boolean).map(cal.parse).filter(Boolean);
     if (dates.length === 0) return S.empty('No partition committed and nothing stale yet.');
     const base = cal.base(new Date(Math.min(...dates)));
     let rows = Math.max(1, Math.ceil(view.partitions / cal.cells), ...dates.map(d => cal.row(d, base) + 1));
@@ -165,6 +168,8 @@
       const key = ev.target.dataset && ev.target.dataset.key;
       if (key && !ev.target.classList.contains('state-loading')) onSelect(key, info(key));
     });
+    // Nothing is committed before the first key, so the first page covers every block before its 'next'.
+    merge(first, 0);
     // Drawn once attached, when the scroller has a height.
     requestAnimationFrame(draw);
     root.grid = { scroller, goTo, rows: () => rows };

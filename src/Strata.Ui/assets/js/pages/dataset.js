@@ -29,11 +29,14 @@
   async function page(params, main, signal) {
     const { pipeline: p, dataset: d } = params;
     const base = `pipelines/${enc(p)}/datasets/${enc(d)}`;
+    const fetchPage = (from, limit) => S.api(`${base}/grid?limit=${limit}${from ? `&from=${enc(from)}` : ''}`, { signal });
+    // The overview and the first page of partitions are asked for together: the grid needs both.
+    const firstPage = fetchPage(null, S.gridFirstLimit);
+    firstPage.catch(() => {});
     const view = await S.api(base, { signal });
     const state = view.failures.length ? 'failed' : view.staleCount || view.unparsedBlobs.length ? 'stale' : 'upToDate';
     const panel = h('aside', { class: 'panel detail' }, S.empty('Select a partition.'));
-    const fetchPage = (from, limit) => S.api(`${base}/grid?limit=${limit}${from ? `&from=${enc(from)}` : ''}`, { signal });
-    const grid = S.partitionGrid(view, fetchPage, (key, info) => detail(p, d, key, info, panel, signal));
+    const grid = await S.partitionGrid(view, firstPage, fetchPage, (key, info) => detail(p, d, key, info, panel, signal));
     S.fill(main,
       h('div', { class: 'page-head' },
         h('h1', {}, d, ' ', S.layerBadge(view.layer), ' ', S.stateBadge(state)),
