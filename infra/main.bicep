@@ -33,9 +33,6 @@ param createPiiKey bool
 @description('Create the Event Grid subscription from landing to the Land function. Needs the code deployed first; the postdeploy hook turns it on (STRATA_LANDING_EVENTS).')
 param subscribeLanding bool = false
 
-@description('Run Durable Functions on a Durable Task Scheduler instead of the Azure Storage provider on the host storage account.')
-param useDurableTaskScheduler bool = false
-
 @description('Days a blob in raw stays immutable (container-level WORM, time-based retention).')
 @minValue(1)
 @maxValue(146000)
@@ -69,7 +66,6 @@ var names = {
   logAnalytics: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
   applicationInsights: '${abbrs.insightsComponents}${resourceToken}'
   keyVault: '${abbrs.keyVaultVaults}${resourceToken}'
-  scheduler: '${abbrs.durableTaskSchedulers}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopics}lake-${resourceToken}'
 }
 var appIdentityId = resourceId(subscription().subscriptionId, rg.name, 'Microsoft.ManagedIdentity/userAssignedIdentities', names.identity)
@@ -131,17 +127,6 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-module scheduler 'modules/durable-scheduler.bicep' = if (useDurableTaskScheduler) {
-  name: 'durable-scheduler'
-  scope: rg
-  params: {
-    name: names.scheduler
-    taskHubName: durableHubName
-    location: location
-    tags: tags
-  }
-}
-
 module functions 'modules/functions.bicep' = {
   name: 'functions'
   scope: rg
@@ -160,8 +145,6 @@ module functions 'modules/functions.bicep' = {
     piiKeySecretUri: keyVault.outputs.piiKeySecretUri
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     durableHubName: durableHubName
-    useDurableTaskScheduler: useDurableTaskScheduler
-    durableTaskSchedulerEndpoint: useDurableTaskScheduler ? scheduler!.outputs.endpoint : ''
   }
 }
 
@@ -200,7 +183,6 @@ module appAccess 'modules/rbac/app-access.bicep' = {
     applicationInsightsName: names.applicationInsights
     keyVaultName: names.keyVault
     piiKeySecretName: piiKeySecretName
-    durableTaskSchedulerName: useDurableTaskScheduler ? names.scheduler : ''
   }
 }
 
@@ -282,6 +264,3 @@ output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.systemTopicName
 
 @description('Durable Functions task hub name.')
 output STRATA_DURABLE_HUB_NAME string = durableHubName
-
-@description('Name of the Durable Task Scheduler, empty when the Azure Storage provider is used.')
-output DURABLE_TASK_SCHEDULER_NAME string = useDurableTaskScheduler ? scheduler!.outputs.name : ''

@@ -49,12 +49,6 @@ param applicationInsightsConnectionString string
 @maxLength(45)
 param durableHubName string
 
-@description('Run Durable Functions on the Durable Task Scheduler at durableTaskSchedulerEndpoint instead of the Azure Storage provider on the host storage account.')
-param useDurableTaskScheduler bool
-
-@description('gRPC endpoint of the Durable Task Scheduler; ignored unless useDurableTaskScheduler.')
-param durableTaskSchedulerEndpoint string
-
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
   name: identityName
   location: location
@@ -141,16 +135,6 @@ var strataSettings = {
   AzureFunctionsJobHost__extensions__durableTask__hubName: durableHubName
 }
 
-// Opt-in Durable Task Scheduler backend. The AzureFunctionsJobHost__ settings override
-// host.json, so one build runs on either backend; the app must reference the
-// Microsoft.Azure.Functions.Worker.Extensions.DurableTask.AzureManaged package.
-var schedulerSettings = {
-  DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identity.properties.clientId}'
-  TASKHUB_NAME: durableHubName
-  AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
-  AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
-}
-
 // Flex Consumption takes runtime and worker from functionAppConfig: FUNCTIONS_WORKER_RUNTIME
 // and FUNCTIONS_EXTENSION_VERSION must not be app settings here.
 resource app 'Microsoft.Web/sites@2025-03-01' = {
@@ -198,7 +182,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
 
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(hostSettings, lakeSettings, strataSettings, useDurableTaskScheduler ? schedulerSettings : {})
+    properties: union(hostSettings, lakeSettings, strataSettings)
   }
 }
 

@@ -40,6 +40,9 @@ public sealed class TestLake : IAsyncDisposable
 
     public string Namespace => _namespace;
 
+    /// <summary>The configuration this lake's services are built from (storage, namespace, pipelines, PII key, overrides): another host of the same lake uses these.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public LocalWorkflowHost Host => Get<LocalWorkflowHost>();

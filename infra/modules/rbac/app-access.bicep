@@ -1,6 +1,6 @@
-// The Function App identity's roles outside the lake: its host storage, telemetry, the
-// PII key and (opt-in) the Durable Task Scheduler. Lake roles: lake-access.bicep.
-import { storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor, monitoringMetricsPublisher, keyVaultSecretsUser, durableTaskDataContributor } from 'roles.bicep'
+// The Function App identity's roles outside the lake: its host storage (which holds the Durable
+// task hub), telemetry and the PII key. Lake roles: lake-access.bicep.
+import { storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor, monitoringMetricsPublisher, keyVaultSecretsUser } from 'roles.bicep'
 
 // Storage Blob Data Owner, as a full role definition id.
 var storageBlobDataOwnerRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataOwner)
@@ -12,8 +12,6 @@ var storageTableDataContributorRole = subscriptionResourceId('Microsoft.Authoriz
 var monitoringMetricsPublisherRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisher)
 // Key Vault Secrets User, as a full role definition id.
 var keyVaultSecretsUserRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
-// Durable Task Data Contributor, as a full role definition id.
-var durableTaskDataContributorRole = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', durableTaskDataContributor)
 
 @description('Object id of the Function App\'s user-assigned identity.')
 param principalId string
@@ -33,9 +31,6 @@ param keyVaultName string
 @description('Name of the secret holding the PII key.')
 param piiKeySecretName string
 
-@description('Name of the Durable Task Scheduler; empty when the Azure Storage provider is used.')
-param durableTaskSchedulerName string
-
 resource hostStorage 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
   name: hostStorageName
 }
@@ -50,10 +45,6 @@ resource vault 'Microsoft.KeyVault/vaults@2026-05-15' existing = {
   resource piiKey 'secrets' existing = {
     name: piiKeySecretName
   }
-}
-
-resource scheduler 'Microsoft.DurableTask/schedulers@2026-02-01' existing = if (!empty(durableTaskSchedulerName)) {
-  name: durableTaskSchedulerName
 }
 
 // Host storage blobs (leases, secrets, deployment package, task hub): the Functions host's documented role.
@@ -108,16 +99,5 @@ resource piiKeyReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: keyVaultSecretsUserRole
-  }
-}
-
-// Running orchestrations on the Durable Task Scheduler, when it replaces the storage provider.
-resource schedulerContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(durableTaskSchedulerName)) {
-  name: guid(scheduler.id, principalKey, durableTaskDataContributorRole)
-  scope: scheduler
-  properties: {
-    principalId: principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: durableTaskDataContributorRole
   }
 }

@@ -28,7 +28,3 @@ var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 @export()
 @description('Key Vault Secrets User')
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
-
-@export()
-@description('Durable Task Data Contributor')
-var durableTaskDataContributor = '0ad04412-c4d5-4796-b79c-f76d14c8d402'

@@ -59,7 +59,8 @@ public sealed partial class RunActivities(
             startedAt,
             pipeline.Sources.Select(s => s.Name).ToList(),
             pipeline.Datasets.Select(d => new DatasetStep(d.Name, d.Layer.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Name).ToList())).ToList(),
-            Math.Max(1, workflow.Value.BatchSize)) { Refused = refused };
+            Math.Max(1, workflow.Value.BatchSize),
+            ActivityRetry.From(workflow.Value)) { Refused = refused };
     }
 
     /// <summary>Lands whatever sits in the pipeline's landing prefixes (a safety net for missed triggers).</summary>

@@ -32,7 +32,9 @@ public static class StrataServiceCollectionExtensions
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
         services.Configure<LandOptions>(configuration.GetSection(LandOptions.Section));
-        services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        // Checked when the host starts (and on first use where nothing starts a host): a bad retry setting would fail every run.
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>();
         services.Configure<TransformOptions>(configuration.GetSection(TransformOptions.Section));
         services.Configure<PiiOptions>(configuration.GetSection(PiiOptions.Section));
         services.Configure<LoadEngineOptions>(configuration.GetSection(LoadEngineOptions.Section));

@@ -13,7 +13,8 @@ public static class BuildBatchWorkflow
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        return await Task.WhenAll(input.Items.Select(item => PipelineWorkflow.BuildOneAsync(
+        context.UseActivityRetry(input.Retry);
+        return await Task.WhenAll(input.Items.Select(item => FanOut.BuildOneAsync(
             context, input.Activity, new BuildInput(input.RunId, input.RunNumber, input.Dataset, item.Partition, item.Fingerprint, input.Force))));
     }
 }

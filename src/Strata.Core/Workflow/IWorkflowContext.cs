@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Strata.Workflow.Contracts;
 
 namespace Strata.Workflow;
 
@@ -30,6 +31,16 @@ public interface IWorkflowContext
 
     /// <summary>Calls an activity by name; the host applies its retry policy for transient failures.</summary>
     Task<TResult> CallActivityAsync<TResult>(string name, object input);
+
+    /// <summary>
+    /// Sets the retry policy of the activities called from now on: the run's, as recorded in
+    /// <see cref="RunStarted"/>. A host that replays (Durable) schedules retries from the workflow,
+    /// so the policy must come from history, not from settings read again on each replay. The
+    /// default does nothing: the local host never replays and keeps the policy it started with.
+    /// </summary>
+    void UseActivityRetry(ActivityRetry retry)
+    {
+    }
 
     /// <summary>Calls a sub-workflow by name (used to keep large fan-outs' history small).</summary>
     Task<TResult> CallSubWorkflowAsync<TResult>(string name, object input);

@@ -23,19 +23,33 @@ public static partial class PipelineWorkflow
             return RunSummary.ForRefusal(started.Pipeline, started.StartedAt, refused);
         }
 
+        context.UseActivityRetry(started.Retry);
         var progress = new RunProgress(started.RunId, started.Pipeline);
-        var batchSize = started.BatchSize;
+        var summaries = new List<DatasetRunSummary>();
         LogStarted(context.Logger, started.RunId, started.Pipeline, request.Force);
+        try
+        {
+            return await RunLayersAsync(context, started, request, progress, summaries);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A step outside any one dataset failed after its retries (the landing sweep, or ending the
+            // run): end the run Failed rather than leave its record Running and the pipeline's active run set.
+            await EndFailedAsync(context, started, summaries, e);
+            throw;
+        }
+    }
 
+    private static async Task<RunSummary> RunLayersAsync(IWorkflowContext context, RunStarted started, RunRequest request, RunProgress progress, List<DatasetRunSummary> summaries)
+    {
         progress.Enter("land");
         context.SetCustomStatus(progress.Snapshot());
         var landing = await context.CallActivityAsync<LandingCounts>(WorkflowNames.SweepLanding, new SweepInput(started.RunId, started.Pipeline));
 
         progress.Enter("load");
         context.SetCustomStatus(progress.Snapshot());
-        var summaries = new List<DatasetRunSummary>();
         var sources = started.Sources.Where(request.Includes).ToList();
-        summaries.AddRange(await Task.WhenAll(sources.Select(s => LoadSourceAsync(context, started, request, s, batchSize, progress))));
+        summaries.AddRange(await Task.WhenAll(sources.Select(s => LoadSourceAsync(context, started, request, s, progress))));
 
         foreach (var layer in new[] { "integrate", "action" })
         {
@@ -43,7 +57,7 @@ public static partial class PipelineWorkflow
             context.SetCustomStatus(progress.Snapshot());
             foreach (var wave in Waves(started.Datasets.Where(d => d.Layer == layer && request.Includes(d.Name)).ToList(), started))
             {
-                summaries.AddRange(await Task.WhenAll(wave.Select(d => BuildDatasetAsync(context, started, request, d, batchSize, progress))));
+                summaries.AddRange(await Task.WhenAll(wave.Select(d => BuildDatasetAsync(context, started, request, d, progress))));
             }
         }
 
@@ -72,16 +86,38 @@ public static partial class PipelineWorkflow
         return summary;
     }
 
-    private static async Task<DatasetRunSummary> LoadSourceAsync(IWorkflowContext context, RunStarted run, RunRequest request, string source, int batchSize, RunProgress progress)
+    private static async Task EndFailedAsync(IWorkflowContext context, RunStarted started, IReadOnlyList<DatasetRunSummary> summaries, Exception error)
+    {
+        LogRunFailed(context.Logger, started.RunId, error.Message);
+        var summary = new RunSummary
+        {
+            RunId = started.RunId,
+            Pipeline = started.Pipeline,
+            Status = RunStatus.Failed,
+            StartedAt = started.StartedAt,
+            EndedAt = context.CurrentUtcDateTime,
+            Datasets = [.. summaries, new DatasetRunSummary { Dataset = "(run)", Layer = "run", Failed = 1, Failures = [$"(run): {error.Message}"] }],
+        };
+        try
+        {
+            // Its answer is ignored: a failed run does not continue as new; the next start or landing runs again.
+            await context.CallActivityAsync<RunEnded>(WorkflowNames.CompleteRun, new CompleteRunInput(summary));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is still failing; the original error is the one to report.
+            LogRunFailed(context.Logger, started.RunId, e.Message);
+        }
+    }
+
+    private static async Task<DatasetRunSummary> LoadSourceAsync(IWorkflowContext context, RunStarted run, RunRequest request, string source, RunProgress progress)
     {
         try
         {
             var parsePlan = await context.CallActivityAsync<ParsePlan>(WorkflowNames.PlanParse, new PlanParseInput(run.RunId, source, request.Force));
-            var parsed = await FanOut.InBatchesAsync(parsePlan.ToParse, batchSize, blob =>
-                context.CallActivityAsync<ParseSummary>(WorkflowNames.ParseRawBlob, new ParseInput(run.RunId, source, parsePlan.SpecKey, blob)));
-
+            var parsed = await FanOut.ParseAllAsync(context, run, parsePlan);
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanLoad, new PlanLoadInput(run.RunId, run.RunNumber, request, parsePlan));
-            var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildLoadPartition, batchSize, progress);
+            var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildLoadPartition, progress);
             await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
             return Summaries.ForSource(plan, parsed, results);
         }
@@ -93,12 +129,12 @@ public static partial class PipelineWorkflow
         }
     }
 
-    private static async Task<DatasetRunSummary> BuildDatasetAsync(IWorkflowContext context, RunStarted run, RunRequest request, DatasetStep dataset, int batchSize, RunProgress progress)
+    private static async Task<DatasetRunSummary> BuildDatasetAsync(IWorkflowContext context, RunStarted run, RunRequest request, DatasetStep dataset, RunProgress progress)
     {
         try
         {
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanDataset, new PlanDatasetInput(run.RunId, run.RunNumber, request, dataset.Name));
-            var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildDatasetPartition, batchSize, progress);
+            var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildDatasetPartition, progress);
             await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
             return Summaries.ForDataset(plan, results);
         }
@@ -109,44 +145,19 @@ public static partial class PipelineWorkflow
         }
     }
 
-    private static async Task<IReadOnlyList<BuildResult>> BuildAllAsync(IWorkflowContext context, RunStarted run, RunRequest request, DatasetPlan plan, string activity, int batchSize, RunProgress progress)
+    private static async Task<IReadOnlyList<BuildResult>> BuildAllAsync(IWorkflowContext context, RunStarted run, RunRequest request, DatasetPlan plan, string activity, RunProgress progress)
     {
-        progress.Add(plan.Dataset, plan.Items.Count);
+        progress.Add(plan.Dataset, plan.Layer, plan.Items.Count);
         context.SetCustomStatus(progress.Snapshot());
         if (plan.Items.Count == 0)
         {
             return [];
         }
 
-        IReadOnlyList<BuildResult> results;
-        if (plan.Items.Count <= batchSize)
-        {
-            results = await Task.WhenAll(plan.Items.Select(item => BuildOneAsync(context, activity, new BuildInput(run.RunId, run.RunNumber, plan.Dataset, item.Partition, item.Fingerprint, request.Force))));
-        }
-        else
-        {
-            // Large fan-outs go through sub-workflows so no single history holds thousands of calls.
-            var batches = await Task.WhenAll(plan.Items.Chunk(batchSize).Select(chunk =>
-                context.CallSubWorkflowAsync<BuildResult[]>(WorkflowNames.BuildBatch, new BuildBatchInput(activity, run.RunId, run.RunNumber, plan.Dataset, request.Force, chunk))));
-            results = batches.SelectMany(b => b).ToList();
-        }
-
-        progress.Complete(plan.Dataset, results);
+        var results = await FanOut.BuildAllAsync(context, run, request, plan, activity);
+        progress.Complete(plan.Dataset, plan.Layer, results);
         context.SetCustomStatus(progress.Snapshot());
         return results;
-    }
-
-    /// <summary>Builds one partition; an activity that still throws after the host's retries counts as a failed partition.</summary>
-    internal static async Task<BuildResult> BuildOneAsync(IWorkflowContext context, string activity, BuildInput input)
-    {
-        try
-        {
-            return await context.CallActivityAsync<BuildResult>(activity, input);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new BuildResult(input.Partition, BuildOutcome.Failed, 0, 0, null, e.Message);
-        }
     }
 
     /// <summary>
@@ -199,4 +210,7 @@ public static partial class PipelineWorkflow
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Run {RunId}: {Dataset} could not be planned or completed: {Error}")]
     private static partial void LogDatasetFailed(ILogger logger, string runId, string dataset, string error);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Run {RunId} failed: {Error}")]
+    private static partial void LogRunFailed(ILogger logger, string runId, string error);
 }

@@ -9,6 +9,9 @@ public static class WorkflowNames
     /// <summary>The sub-orchestrator that builds one batch of partitions.</summary>
     public const string BuildBatch = nameof(BuildBatch);
 
+    /// <summary>The sub-orchestrator that parses one batch of raw blobs.</summary>
+    public const string ParseBatch = nameof(ParseBatch);
+
     public const string StartRun = nameof(StartRun);
     public const string SweepLanding = nameof(SweepLanding);
     public const string PlanParse = nameof(PlanParse);

@@ -17,14 +17,18 @@ internal static class ApiResponses
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
-        var response = request.CreateResponse();
+
+        // Status and headers first: under the ASP.NET Core integration the response is the live
+        // HttpResponse, which refuses a status once the body has started (the client would get a 200
+        // and a cut body). Worker.Core 2.x writes JSON with the status already on the response.
+        var response = request.CreateResponse((HttpStatusCode)result.Status);
         if (result.Location is not null)
         {
             response.Headers.Add("Location", result.Location);
         }
 
         // Written asynchronously: the ASP.NET Core integration forbids synchronous writes to the body.
-        await response.WriteAsJsonAsync(result.Body, Json, (HttpStatusCode)result.Status, ct);
+        await response.WriteAsJsonAsync(result.Body, Json, ct);
         return response;
     }
 }

@@ -12,7 +12,9 @@ public sealed class RunFunctions(StrataApi api, PipelineStateStore states)
 {
     /// <summary>
     /// <c>POST /api/pipelines/{pipeline}/runs</c>: 400/404 as the core decides; otherwise 202 with
-    /// Durable's check-status payload and Location (the pipeline's instance, new or already running).
+    /// Location and the body <c>strata serve</c> answers (<see cref="StrataApi.Accepted"/>): the
+    /// pipeline's instance id, new or already running, and this API's status URL — not Durable's
+    /// check-status payload, whose webhook URLs carry the host's system key and differ between hosts.
     /// </summary>
     [Function("CreateRun")]
     public async Task<HttpResponseData> CreateAsync(
@@ -29,7 +31,7 @@ public sealed class RunFunctions(StrataApi api, PipelineStateStore states)
         }
 
         var launch = await new DurableRunLauncher(client, states).StartAsync(run!, ct);
-        return await client.CreateCheckStatusResponseAsync(request, launch.InstanceId, ct);
+        return await request.WriteAsync(StrataApi.Accepted(request.Url.GetLeftPart(UriPartial.Authority), launch), ct);
     }
 
     /// <summary><c>GET /api/runs/{id}</c>: the instance's runtime status, progress (custom status) and summary (output).</summary>

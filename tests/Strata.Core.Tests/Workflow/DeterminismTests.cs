@@ -49,12 +49,13 @@ public sealed class DeterminismTests(AzuriteFixture azurite)
         object[] samples =
         [
             new RunRequest("p", true, ["a"], "2026-01-01", "2026-01-31", "http"),
-            new RunStarted("p-000001", 1, "p", DateTimeOffset.UnixEpoch, ["s"], [new DatasetStep("d", "integrate", ["s"])], 500),
+            new RunStarted("p-000001", 1, "p", DateTimeOffset.UnixEpoch, ["s"], [new DatasetStep("d", "integrate", ["s"])], 500, ActivityRetry.Default),
             new ParsePlan("s", "abc", "ab", 3, [new RawBlobRef("00ff", "s/x.csv", 3, new DateOnly(2026, 11, 20))], [], true),
             new DatasetPlan("d", "integrate", "h", new Dictionary<string, long> { ["s"] = 2 }, [new PlanItem("2026-11-20", "f", StaleReason.InputChanged, "s/2026-11-20 changed")], 4, ["drift"], "sql"),
+            new ParseBatchInput("p-000001", "s", "ab", [new RawBlobRef("00ff", "s/x.csv", 3, new DateOnly(2026, 11, 20))], ActivityRetry.Default),
             new BuildInput("p-000001", 1, "d", "2026-11-20", "f", false),
             new BuildResult("2026-11-20", BuildOutcome.Unchanged, 10, 10, "h", null),
-            new BuildBatchInput(WorkflowNames.BuildDatasetPartition, "p-000001", 1, "d", false, [new PlanItem("k", "f", StaleReason.Forced, "forced")]),
+            new BuildBatchInput(WorkflowNames.BuildDatasetPartition, "p-000001", 1, "d", false, [new PlanItem("k", "f", StaleReason.Forced, "forced")], ActivityRetry.Default),
             new CompleteDatasetInput("p-000001", 1, "d", "h", "sql", new Dictionary<string, long> { ["s"] = 1 }, true, [new PartitionFailure("k", "f", "boom")]),
         ];
 

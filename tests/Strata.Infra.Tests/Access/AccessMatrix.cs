@@ -6,7 +6,7 @@ namespace Strata.Infra.Tests.Access;
 /// Every role assignment of a snapshot as (principal, role, scope). Scopes are written
 /// relative to the resource group, with account names replaced by what they are:
 /// <c>lake/containers/raw</c>, <c>lake/tables/StrataRuns</c>, <c>sandbox/containers/sandbox-x</c>,
-/// <c>host</c>, <c>keyvault/secrets/strata-pii-key</c>, <c>appinsights</c>, <c>scheduler</c>;
+/// <c>host</c>, <c>keyvault/secrets/strata-pii-key</c>, <c>appinsights</c>;
 /// <c>subscription</c> and <c>resource group</c> for those scopes.
 /// </summary>
 internal static class AccessMatrix
@@ -26,7 +26,6 @@ internal static class AccessMatrix
         ("HOST_STORAGE_ACCOUNT_NAME", "host"),
         ("KEY_VAULT_NAME", "keyvault"),
         ("APPLICATIONINSIGHTS_NAME", "appinsights"),
-        ("DURABLE_TASK_SCHEDULER_NAME", "scheduler"),
     ];
 
     /// <summary>The matrix of a snapshot, sorted.</summary>

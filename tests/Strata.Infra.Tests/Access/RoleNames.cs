@@ -10,7 +10,6 @@ internal static class RoleNames
     public const string TableDataContributor = "Storage Table Data Contributor";
     public const string MonitoringMetricsPublisher = "Monitoring Metrics Publisher";
     public const string KeyVaultSecretsUser = "Key Vault Secrets User";
-    public const string DurableTaskDataContributor = "Durable Task Data Contributor";
 
     /// <summary>Control-plane and key-access roles: a team holding any of these breaks the sandbox model.</summary>
     public static IReadOnlySet<string> ForbiddenForTeams { get; } = new HashSet<string>(StringComparer.Ordinal)
@@ -42,7 +41,6 @@ internal static class RoleNames
         ["0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"] = TableDataContributor,
         ["3913510d-42f4-4e42-8a64-420c390055eb"] = MonitoringMetricsPublisher,
         ["4633458b-17de-408a-b874-0445c86b69e6"] = KeyVaultSecretsUser,
-        ["0ad04412-c4d5-4796-b79c-f76d14c8d402"] = DurableTaskDataContributor,
         ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635"] = "Owner",
         ["b24988ac-6180-42a0-ab88-20f7382dd24c"] = "Contributor",
         ["acdd72a7-3385-48ef-bd42-f606fba81ae7"] = "Reader",

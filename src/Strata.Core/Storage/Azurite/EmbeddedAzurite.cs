@@ -17,24 +17,29 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
 
     private readonly Process _process;
 
-    private EmbeddedAzurite(Process process, int blobPort, int tablePort, string dataFolder)
+    private EmbeddedAzurite(Process process, int blobPort, int queuePort, int tablePort, string dataFolder)
     {
         _process = process;
         BlobPort = blobPort;
+        QueuePort = queuePort;
         TablePort = tablePort;
         DataFolder = dataFolder;
     }
 
     public int BlobPort { get; }
 
+    /// <summary>The queue endpoint's port: Strata itself uses no queue, but the Durable Azure Storage provider (and the Functions host) do.</summary>
+    public int QueuePort { get; }
+
     public int TablePort { get; }
 
     public string DataFolder { get; }
 
-    /// <summary>A connection string for this instance.</summary>
+    /// <summary>A connection string for this instance, with its blob, queue and table endpoints.</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <summary>Starts Azurite with its data under <paramref name="dataFolder"/>; installs it with npm first if needed.</summary>
     public static async Task<EmbeddedAzurite> StartAsync(string dataFolder, string? toolsRoot, CancellationToken ct)
@@ -64,7 +69,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new StorageUnavailableException("could not start node for Azurite; install Node.js");
-        var azurite = new EmbeddedAzurite(process, blobPort, tablePort, dataFolder);
+        var azurite = new EmbeddedAzurite(process, blobPort, queuePort, tablePort, dataFolder);
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
@@ -73,7 +78,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
 
         try
         {
-            await WaitUntilListeningAsync(process, [blobPort, tablePort], ct);
+            await WaitUntilListeningAsync(process, [blobPort, queuePort, tablePort], ct);
         }
         catch
         {
@@ -84,7 +89,7 @@ public sealed class EmbeddedAzurite : IAsyncDisposable
                 log = output.ToString().Trim();
             }
 
-            throw new StorageUnavailableException($"Azurite did not start on ports {blobPort}/{tablePort}: {log}");
+            throw new StorageUnavailableException($"Azurite did not start on ports {blobPort}/{queuePort}/{tablePort}: {log}");
         }
 
         return azurite;

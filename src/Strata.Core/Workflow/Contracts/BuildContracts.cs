@@ -22,5 +22,5 @@ public sealed record BuildInput(string RunId, long RunNumber, string Dataset, st
 /// <summary>The result of one partition build.</summary>
 public sealed record BuildResult(string Partition, BuildOutcome Outcome, long RowsIn, long RowsWritten, string? OutputHash, string? Error);
 
-/// <summary>Input of the BuildBatch sub-workflow: one slice of a large fan-out.</summary>
-public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items);
+/// <summary>Input of the BuildBatch sub-workflow: one slice of a large fan-out, with the run's retry policy.</summary>
+public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items, ActivityRetry Retry);

@@ -25,6 +25,9 @@ public sealed record ParsePlan(string Source, string SpecHash, string SpecKey, l
 /// <summary>Input of ParseRawBlob.</summary>
 public sealed record ParseInput(string RunId, string Source, string SpecKey, RawBlobRef Blob);
 
+/// <summary>Input of the ParseBatch sub-workflow: one slice of a large parse fan-out, with the run's retry policy.</summary>
+public sealed record ParseBatchInput(string RunId, string Source, string SpecKey, IReadOnlyList<RawBlobRef> Blobs, ActivityRetry Retry);
+
 /// <summary>What parsing one raw blob produced (counts only; the fragments are in storage).</summary>
 public sealed record ParseSummary(string Sha256, long RowsRead, long RowsLoaded, long RowsQuarantined, int Partitions, string? FileError, bool Reused);
 

@@ -5,8 +5,8 @@ namespace Strata.Workflow.Contracts;
 /// workflow stays free of I/O.
 /// </summary>
 /// <remarks>
-/// <see cref="BatchSize"/> is read from configuration by the activity, so it is fixed in the
-/// run's history: changing the setting mid-run cannot make a replay diverge.
+/// <see cref="BatchSize"/> and <see cref="Retry"/> are read from configuration by the activity, so
+/// they are fixed in the run's history: changing the settings mid-run cannot make a replay diverge.
 /// </remarks>
 public sealed record RunStarted(
     string RunId,
@@ -15,7 +15,8 @@ public sealed record RunStarted(
     DateTimeOffset StartedAt,
     IReadOnlyList<string> Sources,
     IReadOnlyList<DatasetStep> Datasets,
-    int BatchSize)
+    int BatchSize,
+    ActivityRetry Retry)
 {
     /// <summary>Set when another run held the pipeline's lease: no run number was allocated and the workflow ends at once.</summary>
     public Runs.LeaseRefusal? Refused { get; init; }

@@ -85,15 +85,27 @@ internal sealed class LocalWorkflowContext(
 
     public async Task<TResult> CallSubWorkflowAsync<TResult>(string name, object input)
     {
-        if (name != WorkflowNames.BuildBatch || input is not BuildBatchInput batch)
+        Func<IWorkflowContext, Task<object>> run = (name, input) switch
         {
-            throw new InvalidOperationException($"no sub-workflow named '{name}' taking {input.GetType().Name}");
+            (WorkflowNames.BuildBatch, BuildBatchInput batch) => async child => await BuildBatchWorkflow.RunAsync(child, batch),
+            (WorkflowNames.ParseBatch, ParseBatchInput batch) => async child => await ParseBatchWorkflow.RunAsync(child, batch),
+            _ => throw new InvalidOperationException($"no sub-workflow named '{name}' taking {input.GetType().Name}"),
+        };
+
+        var sequence = history?.Scheduled("subworkflow", name, JsonSerializer.Serialize(input, input.GetType(), StrataJson.Options));
+        var child = new LocalWorkflowContext($"{instanceId}:{sequence}", activities, slots, retry, time, logger, _ => { }, null, onActivityCompleted, ct);
+        string json;
+        try
+        {
+            var results = await run(child);
+            json = JsonSerializer.Serialize(results, results.GetType(), StrataJson.Options);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && sequence is { } failed)
+        {
+            history!.Completed(failed, null, e.Message);
+            throw;
         }
 
-        var sequence = history?.Scheduled("subworkflow", name, JsonSerializer.Serialize(batch, StrataJson.Options));
-        var child = new LocalWorkflowContext($"{instanceId}:{sequence}", activities, slots, retry, time, logger, _ => { }, null, onActivityCompleted, ct);
-        var results = await BuildBatchWorkflow.RunAsync(child, batch);
-        var json = JsonSerializer.Serialize(results, StrataJson.Options);
         if (sequence is { } s)
         {
             history!.Completed(s, json, null);

@@ -26,43 +26,67 @@
     }).catch(e => S.fill(panel, S.errorBox(e)));
   }
 
-  async function page(params, main, signal) {
-    const { pipeline: p, dataset: d } = params;
-    const base = `pipelines/${enc(p)}/datasets/${enc(d)}`;
-    const fetchPage = (from, limit) => S.api(`${base}/grid?limit=${limit}${from ? `&from=${enc(from)}` : ''}`, { signal });
-    // The overview and the first page of partitions are asked for together: the grid needs both.
-    const firstPage = fetchPage(null, S.gridFirstLimit);
-    firstPage.catch(() => {});
-    const view = await S.api(base, { signal });
-    const state = view.failures.length ? 'failed' : view.staleCount || view.unparsedBlobs.length ? 'stale' : 'upToDate';
-    const panel = h('aside', { class: 'panel detail' }, S.empty('Select a partition.'));
-    const grid = await S.partitionGrid(view, firstPage, fetchPage, (key, info) => detail(p, d, key, info, panel, signal));
-    S.fill(main,
-      h('div', { class: 'page-head' },
-        h('h1', {}, d, ' ', S.layerBadge(view.layer), ' ', S.stateBadge(state)),
-        h('span', { class: 'spacer' }),
-        h('a', { class: 'button', href: S.links.pipeline(p) }, `← ${p}`),
-        h('a', { class: 'button', href: S.links.plan(p) }, 'Plan')),
-      h('div', { class: 'stats' },
-        S.stat('partitions', S.num(view.partitions)),
-        S.stat('rows', S.num(view.rows)),
-        S.stat('stale', S.num(view.staleCount)),
-        S.stat('failed', S.num(view.failures.length)),
-        view.schemaVersion ? S.stat('schema', `v${view.schemaVersion}`) : null,
-        S.stat('last run', view.lastRunId ? h('a', { href: S.links.run(p, view.lastRunId) }, view.lastRunId) : '–'),
-        S.stat('updated', S.time(view.updatedAt))),
-      h('p', { class: 'facts' },
-        h('span', {}, `key ${view.partitionKey}${view.grain ? ` (${view.grain}, UTC)` : ''}`),
-        view.inputs.length ? h('span', {}, 'reads ', view.inputs.map((i, n) => [n ? ', ' : '', h('a', { href: S.links.dataset(p, i.from) }, i.from), ` (${i.mapping})`])) : null,
-        view.readers.length ? h('span', {}, 'read by ', view.readers.map((r, n) => [n ? ', ' : '', h('a', { href: S.links.dataset(p, r) }, r)])) : null),
+  function state(view) {
+    return view.failures.length ? 'failed' : view.staleCount || view.unparsedBlobs.length ? 'stale' : 'upToDate';
+  }
+
+  function stats(p, view) {
+    return [
+      S.stat('partitions', S.num(view.partitions)),
+      S.stat('rows', S.num(view.rows)),
+      S.stat('stale', S.num(view.staleCount)),
+      S.stat('failed', S.num(view.failures.length)),
+      view.schemaVersion ? S.stat('schema', `v${view.schemaVersion}`) : null,
+      S.stat('last run', view.lastRunId ? h('a', { href: S.links.run(p, view.lastRunId) }, view.lastRunId) : '–'),
+      S.stat('updated', S.time(view.updatedAt))];
+  }
+
+  function facts(p, view) {
+    return [
+      h('span', {}, `key ${view.partitionKey}${view.grain ? ` (${view.grain}, UTC)` : ''}`),
+      view.inputs.length ? h('span', {}, 'reads ', view.inputs.map((i, n) => [n ? ', ' : '', h('a', { href: S.links.dataset(p, i.from) }, i.from), ` (${i.mapping})`])) : null,
+      view.readers.length ? h('span', {}, 'read by ', view.readers.map((r, n) => [n ? ', ' : '', h('a', { href: S.links.dataset(p, r) }, r)])) : null];
+  }
+
+  function lists(view) {
+    return [
       view.pending ? h('p', { class: 'note' }, view.pending) : null,
-      h('div', { class: 'split' }, S.section('Partitions', grid), panel),
       view.failures.length ? S.section('Failed partitions', S.table(['partition', 'run', 'failed at', 'error'],
         view.failures.map(f => h('tr', {}, h('td', {}, f.partition), h('td', {}, f.runId), h('td', {}, S.time(f.failedAt)), h('td', { class: 'wrap' }, f.error))))) : null,
       view.staleCount ? S.section(`Stale: ${S.num(view.staleCount)} partition${view.staleCount === 1 ? '' : 's'} a run would rebuild`,
         S.table(['partition', 'reason', 'detail'], view.stale.map(s => h('tr', {}, h('td', {}, s.partition), h('td', {}, S.reason(s.reason)), h('td', { class: 'wrap' }, s.detail)))),
         view.staleCount > view.stale.length ? S.empty(`The first ${S.num(view.stale.length)} are listed; the plan has them all.`) : null) : null,
-      view.unparsedBlobs.length ? S.section('Raw blobs not parsed yet', h('ul', { class: 'paths' }, view.unparsedBlobs.map(b => h('li', { class: 'path' }, b)))) : null);
+      view.unparsedBlobs.length ? S.section('Raw blobs not parsed yet', h('ul', { class: 'paths' }, view.unparsedBlobs.map(b => h('li', { class: 'path' }, b)))) : null];
+  }
+
+  // The grid is drawn from its first page of partitions; the overview (totals, and the plan's
+  // stale partitions, which take longer to work out) fills in around it when it comes.
+  async function page(params, main, signal) {
+    const { pipeline: p, dataset: d } = params;
+    const base = `pipelines/${enc(p)}/datasets/${enc(d)}`;
+    const fetchPage = (from, limit) => S.api(`${base}/grid?limit=${limit}${from ? `&from=${enc(from)}` : ''}`, { signal });
+    const overview = S.api(base, { signal });
+    overview.catch(() => {});
+    const first = await fetchPage(null, S.gridFirstLimit);
+    const panel = h('aside', { class: 'panel detail' }, S.empty('Select a partition.'));
+    const grid = S.partitionGrid(first, fetchPage, (key, info) => detail(p, d, key, info, panel, signal));
+    const title = h('h1', {}, d);
+    const statsBox = h('div', { class: 'stats' }, S.empty('Reading totals and the plan…'));
+    const factsBox = h('p', { class: 'facts' });
+    const listsBox = h('div', {});
+    S.fill(main,
+      h('div', { class: 'page-head' }, title, h('span', { class: 'spacer' }),
+        h('a', { class: 'button', href: S.links.pipeline(p) }, `← ${p}`),
+        h('a', { class: 'button', href: S.links.plan(p) }, 'Plan')),
+      statsBox, factsBox,
+      h('div', { class: 'split' }, S.section('Partitions', grid), panel),
+      listsBox);
+    const view = await overview;
+    grid.overview(view);
+    S.fill(title, d, ' ', S.layerBadge(view.layer), ' ', S.stateBadge(state(view)));
+    S.fill(statsBox, stats(p, view));
+    S.fill(factsBox, facts(p, view));
+    S.fill(listsBox, lists(view));
   }
 
   S.route('pipelines/:pipeline/datasets/:dataset', page);
