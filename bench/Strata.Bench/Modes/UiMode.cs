@@ -55,13 +55,16 @@ internal static class UiMode
 
         using (var http = new HttpClient { BaseAddress = new Uri(url) })
         {
-            Console.WriteLine($"GET dataset overview          {await MedianMsAsync(http, "/api/pipelines/bench/datasets/hourly", repeats),8:0.0} ms (median of {repeats})");
-            Console.WriteLine($"GET grid, one block (3,072)    {await MedianMsAsync(http, "/api/pipelines/bench/datasets/hourly/grid?limit=3072", repeats),8:0.0} ms");
-            Console.WriteLine($"GET grid, all {size:N0} ({(size + 49_999) / 50_000} pages) {await AllPagesMsAsync(http, size),8:0.0} ms (what a non-virtualised grid would wait for)");
+            Console.WriteLine($"GET plan (no-op)                       {await MedianMsAsync(http, "/api/pipelines/bench/plan", repeats),8:0.0} ms (median of {repeats})");
+            Console.WriteLine($"GET dataset overview (summary + plan)  {await MedianMsAsync(http, "/api/pipelines/bench/datasets/hourly", repeats),8:0.0} ms");
+            Console.WriteLine($"GET grid, first page (999)             {await MedianMsAsync(http, "/api/pipelines/bench/datasets/hourly/grid?limit=999", repeats),8:0.0} ms");
+            Console.WriteLine($"GET grid, one block mid-way (768)      {await MedianMsAsync(http, $"/api/pipelines/bench/datasets/hourly/grid?limit=768&from={SyntheticState.Hour(size / 2)}", repeats),8:0.0} ms");
+            Console.WriteLine($"GET grid, all {size:N0} (pages of 50,000) {await AllPagesMsAsync(http, size),8:0.0} ms (what a grid that is not virtualised would wait for)");
         }
 
         await using var browser = await HeadlessChromium.LaunchAsync();
         var first = new List<double>();
+        var loaded = new List<double>();
         var middle = new List<double>();
         var end = new List<double>();
         var cells = 0;
@@ -71,6 +74,8 @@ internal static class UiMode
             await tab.GotoAsync($"{url}/{Page}");
             await tab.WaitForSelectorAsync(".grid[data-settled=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
             var firstMs = await tab.EvaluateAsync<double>("performance.getEntriesByName('strata:grid-first-render')[0].startTime");
+            await tab.WaitForSelectorAsync("main[data-loaded=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+            var loadedMs = await tab.EvaluateAsync<double>("performance.getEntriesByName('strata:page-loaded')[0].startTime");
             cells = await tab.Locator(".grid .cell").CountAsync();
             var middleMs = await ScrollAsync(tab, "s.scrollHeight / 2");
             var endMs = await ScrollAsync(tab, "s.scrollHeight");
@@ -83,12 +88,14 @@ internal static class UiMode
             }
 
             first.Add(firstMs);
+            loaded.Add(loadedMs);
             middle.Add(middleMs);
             end.Add(endMs);
         }
 
         Console.WriteLine($"page: {cells:N0} cells in the page at a time (virtualised), of {size:N0} partitions");
         Console.WriteLine($"first render (navigation -> grid drawn with data)   median {Median(first),7:0} ms   best {first.Min(),7:0} ms");
+        Console.WriteLine($"page complete (totals, stale and failed from the plan) median {Median(loaded),7:0} ms   best {loaded.Min(),7:0} ms");
         Console.WriteLine($"scroll to the middle -> rows drawn with data        median {Median(middle),7:0} ms   best {middle.Min(),7:0} ms");
         Console.WriteLine($"scroll to the end -> rows drawn with data           median {Median(end),7:0} ms   best {end.Min(),7:0} ms");
         await app.StopAsync();

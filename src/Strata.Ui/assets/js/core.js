@@ -98,6 +98,7 @@ window.Strata = (() => {
       }
       if (!controller.signal.aborted) {
         main.dataset.loaded = 'true';
+        performance.mark('strata:page-loaded');
         Strata.onLoaded();
       }
       return;
