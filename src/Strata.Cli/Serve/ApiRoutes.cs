@@ -35,6 +35,26 @@ internal static class ApiRoutes
         app.MapGet("/api/lineage/{dataset}/{partition}", async (string dataset, string partition, StrataApi api, CancellationToken ct) =>
             Write(await api.LineageAsync(dataset, partition, ct)));
 
+        app.MapGet("/api/pipelines", async (StrataApi api, CancellationToken ct) => Write(await api.PipelinesAsync(ct)));
+
+        app.MapGet("/api/pipelines/{pipeline}/graph", async (string pipeline, StrataApi api, CancellationToken ct) =>
+            Write(await api.GraphAsync(pipeline, ct)));
+
+        app.MapGet("/api/pipelines/{pipeline}/runs", async (string pipeline, string? limit, StrataApi api, CancellationToken ct) =>
+            Write(await api.RunsAsync(pipeline, limit, ct)));
+
+        app.MapGet("/api/pipelines/{pipeline}/schemas", async (string pipeline, StrataApi api, CancellationToken ct) =>
+            Write(await api.SchemasAsync(pipeline, ct)));
+
+        app.MapGet("/api/pipelines/{pipeline}/datasets/{dataset}", async (string pipeline, string dataset, StrataApi api, CancellationToken ct) =>
+            Write(await api.DatasetAsync(pipeline, dataset, ct)));
+
+        app.MapGet("/api/pipelines/{pipeline}/datasets/{dataset}/grid", async (string pipeline, string dataset, string? from, string? limit, StrataApi api, CancellationToken ct) =>
+            Write(await api.GridAsync(pipeline, dataset, from, limit, ct)));
+
+        app.MapGet("/api/raw/{source}/{sha}", async (string source, string sha, StrataApi api, CancellationToken ct) =>
+            Write(await api.RawAsync(source, sha, ct)));
+
         app.MapGet("/api/pipelines/{pipeline}/quarantine", async (string pipeline, string? page, string? limit, StrataApi api, CancellationToken ct) =>
             Write(await api.QuarantineAsync(pipeline, page, limit, ct)));
     }

@@ -94,6 +94,7 @@ internal static class ServeCommand
         var app = builder.Build();
         app.UseMiddleware<ApiKeyCheck>();
         ApiRoutes.Map(app);
+        UiRoutes.Map(app);
         return app;
     }
 

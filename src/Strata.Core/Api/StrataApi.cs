@@ -3,6 +3,7 @@ using Strata.Definitions;
 using Strata.Lineage;
 using Strata.Planning;
 using Strata.Status;
+using Strata.Views;
 using Strata.Workflow.Contracts;
 
 namespace Strata.Api;
@@ -11,11 +12,17 @@ namespace Strata.Api;
 /// The HTTP API's logic, shared by <c>strata serve</c> and the Functions app so both answer
 /// with the same routes, status codes and JSON shapes. Hosts only move requests in and results out.
 /// </summary>
-public sealed class StrataApi(PipelineCatalog catalog, PipelinePlanner planner, StatusService status, LineageService lineage, QuarantineReader quarantine)
+public sealed class StrataApi(
+    PipelineCatalog catalog, PipelinePlanner planner, StatusService status, LineageService lineage, QuarantineReader quarantine,
+    GraphViews graphs, DatasetViews datasets, HistoryViews history)
 {
     /// <summary>Default and maximum page sizes for list endpoints.</summary>
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
+
+    /// <summary>Default and maximum partitions per page of the columnar grid: a virtualised grid asks for many at once.</summary>
+    public const int DefaultGridLimit = 5000;
+    public const int MaxGridLimit = 50_000;
 
     /// <summary>The relative status URL of a run instance.</summary>
     public static string StatusPath(string instanceId) => $"/api/runs/{Uri.EscapeDataString(instanceId)}";
@@ -53,24 +60,49 @@ public sealed class StrataApi(PipelineCatalog catalog, PipelinePlanner planner, 
         return ApiResult.Ok(await planner.PlanAsync(new RunRequest(pipeline, forced, null, from, to), ct));
     }
 
-    public async Task<ApiResult> PartitionsAsync(string pipeline, string dataset, string? from, string? to, string? limit, CancellationToken ct)
+    public Task<ApiResult> PartitionsAsync(string pipeline, string dataset, string? from, string? to, string? limit, CancellationToken ct) =>
+        WithDatasetAsync(pipeline, dataset, async _ => ParseLimit(limit) is not { } count
+            ? BadLimit(MaxLimit)
+            : ApiResult.Ok(new { pipeline, dataset, partitions = await status.PartitionsAsync(dataset, from, to, count, ct) }));
+
+    /// <summary>Every pipeline with its counts, the run holding it and its last run.</summary>
+    public async Task<ApiResult> PipelinesAsync(CancellationToken ct) =>
+        ApiResult.Ok(new { pipelines = await graphs.PipelinesAsync(ct) });
+
+    /// <summary>A pipeline's sources and datasets with their state and counts, and its input edges.</summary>
+    public Task<ApiResult> GraphAsync(string pipeline, CancellationToken ct) =>
+        WithPipelineAsync(pipeline, async definition => ApiResult.Ok(await graphs.GraphAsync(definition, ct)));
+
+    /// <summary>A source's or dataset's overview: totals, failures and the stale partitions with their reasons.</summary>
+    public Task<ApiResult> DatasetAsync(string pipeline, string dataset, CancellationToken ct) =>
+        WithDatasetAsync(pipeline, dataset, async definition => ApiResult.Ok(await datasets.DatasetAsync(definition, dataset, ct)));
+
+    /// <summary>A page of committed partitions as columns, from key <paramref name="from"/> (inclusive); <c>next</c> names the following page.</summary>
+    public Task<ApiResult> GridAsync(string pipeline, string dataset, string? from, string? limit, CancellationToken ct) =>
+        WithDatasetAsync(pipeline, dataset, async _ => ParseLimit(limit, DefaultGridLimit, MaxGridLimit) is not { } count
+            ? BadLimit(MaxGridLimit)
+            : ApiResult.Ok(await datasets.GridAsync(dataset, from, count, ct)));
+
+    /// <summary>A pipeline's recent runs, newest first, with each finished run's summary.</summary>
+    public Task<ApiResult> RunsAsync(string pipeline, string? limit, CancellationToken ct) =>
+        WithPipelineAsync(pipeline, async definition => ParseLimit(limit) is not { } count
+            ? BadLimit(MaxLimit)
+            : ApiResult.Ok(await history.RunsAsync(definition, count, ct)));
+
+    /// <summary>Every schema version of every source of a pipeline, with its drift events.</summary>
+    public Task<ApiResult> SchemasAsync(string pipeline, CancellationToken ct) =>
+        WithPipelineAsync(pipeline, async definition => ApiResult.Ok(await history.SchemasAsync(definition, ct)));
+
+    /// <summary>A raw blob's receipt and every partition it reaches.</summary>
+    public async Task<ApiResult> RawAsync(string source, string sha, CancellationToken ct)
     {
-        if (catalog.Find(pipeline) is not { } definition)
+        if (catalog.PipelineOf(source)?.FindSource(source) is null)
         {
-            return UnknownPipeline(pipeline);
+            return ApiResult.NotFound($"no source named '{source}'");
         }
 
-        if (definition.FindSource(dataset) is null && definition.FindDataset(dataset) is null)
-        {
-            return ApiResult.NotFound($"pipeline '{pipeline}' has no source or dataset '{dataset}'");
-        }
-
-        if (ParseLimit(limit) is not { } count)
-        {
-            return ApiResult.BadRequest("limit", $"limit must be a whole number from 1 to {MaxLimit}");
-        }
-
-        return ApiResult.Ok(new { pipeline, dataset, partitions = await status.PartitionsAsync(dataset, from, to, count, ct) });
+        var view = await history.RawAsync(source, sha, ct);
+        return view.Receipt is null ? ApiResult.NotFound($"source '{source}' has landed no raw blob with SHA-256 '{sha}'") : ApiResult.Ok(view);
     }
 
     public async Task<ApiResult> LineageAsync(string dataset, string partition, CancellationToken ct)
@@ -92,7 +124,7 @@ public sealed class StrataApi(PipelineCatalog catalog, PipelinePlanner planner, 
 
         if (ParseLimit(limit) is not { } count)
         {
-            return ApiResult.BadRequest("limit", $"limit must be a whole number from 1 to {MaxLimit}");
+            return BadLimit(MaxLimit);
         }
 
         try
@@ -105,10 +137,20 @@ public sealed class StrataApi(PipelineCatalog catalog, PipelinePlanner planner, 
         }
     }
 
-    private static int? ParseLimit(string? text) =>
-        text is null ? DefaultLimit
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxLimit ? n
+    private static int? ParseLimit(string? text, int fallback = DefaultLimit, int max = MaxLimit) =>
+        text is null ? fallback
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max ? n
         : null;
+
+    private static ApiResult BadLimit(int max) => ApiResult.BadRequest("limit", $"limit must be a whole number from 1 to {max}");
+
+    private Task<ApiResult> WithPipelineAsync(string pipeline, Func<PipelineDefinition, Task<ApiResult>> answer) =>
+        catalog.Find(pipeline) is { } definition ? answer(definition) : Task.FromResult(UnknownPipeline(pipeline));
+
+    private Task<ApiResult> WithDatasetAsync(string pipeline, string dataset, Func<PipelineDefinition, Task<ApiResult>> answer) =>
+        WithPipelineAsync(pipeline, definition => definition.FindSource(dataset) is null && definition.FindDataset(dataset) is null
+            ? Task.FromResult(ApiResult.NotFound($"pipeline '{pipeline}' has no source or dataset '{dataset}'"))
+            : answer(definition));
 
     private ApiResult UnknownPipeline(string pipeline) =>
         ApiResult.NotFound($"no pipeline named '{pipeline}'; known pipelines: {string.Join(", ", catalog.Pipelines.Select(p => p.Name))}");

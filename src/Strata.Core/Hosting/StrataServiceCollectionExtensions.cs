@@ -88,6 +88,9 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<LineageService>();
         services.AddSingleton<StatusService>();
         services.AddSingleton<QuarantineReader>();
+        services.AddSingleton<Views.GraphViews>();
+        services.AddSingleton<Views.DatasetViews>();
+        services.AddSingleton<Views.HistoryViews>();
         services.AddSingleton<Api.StrataApi>();
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<ScheduleSweep>();

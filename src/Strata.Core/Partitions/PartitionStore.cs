@@ -53,6 +53,18 @@ public sealed class PartitionStore(LakeStorage storage)
         return null;
     }
 
+    /// <summary>
+    /// Committed partitions with key ≥ <paramref name="from"/> (all when null), in key order, with
+    /// only key, rows, run and commit time: the narrow projection a grid of many partitions lists.
+    /// </summary>
+    public async IAsyncEnumerable<PartitionEntry> EntriesAsync(string dataset, string? from, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var e in TableRanges.Between(_table, dataset, PartitionPrefix + from, TableRanges.PrefixEnd(PartitionPrefix), ["RowKey", "Rows", "RunId", "CommittedAt"], ct: ct))
+        {
+            yield return new PartitionEntry(e.RowKey[PartitionPrefix.Length..], e.GetInt64("Rows") ?? 0, e.GetString("RunId") ?? "", e.GetDateTimeOffset("CommittedAt") ?? default);
+        }
+    }
+
     /// <summary>Committed partitions with <paramref name="from"/> ≤ key ≤ <paramref name="to"/> (a window), in key order.</summary>
     public async IAsyncEnumerable<PartitionRecord> RangeAsync(string dataset, string from, string to, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

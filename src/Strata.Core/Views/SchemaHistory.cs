@@ -1,0 +1,15 @@
+using Strata.Schemas;
+
+namespace Strata.Views;
+
+/// <summary>Every schema version of each source of a pipeline, oldest first, with the drift events that made each one.</summary>
+public sealed record SchemaHistory(string Pipeline, IReadOnlyList<SourceSchemas> Sources);
+
+/// <summary>One source's schema versions; <paramref name="Current"/> is 0 before its first file.</summary>
+public sealed record SourceSchemas(string Source, int Current, IReadOnlyList<SchemaVersion> Versions);
+
+/// <summary>A raw blob as landed (its receipt; null when no such blob was landed) and every partition it reaches.</summary>
+public sealed record RawBlobView(string Source, string Sha256, Land.LandingReceipt? Receipt, Lineage.LineageNode Downstream);
+
+/// <summary>A pipeline's runs, newest first, and the run holding it now (if any).</summary>
+public sealed record RunHistory(string Pipeline, string? ActiveRunId, IReadOnlyList<Runs.RunRecord> Runs);
