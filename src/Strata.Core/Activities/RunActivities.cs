@@ -103,10 +103,16 @@ public sealed partial class RunActivities(
             LogSummaryRetry(input.Dataset, input.RunId);
         }
 
-        await publisher.PublishAsync(input.Dataset, input.RunId, input.RunNumber, ct);
-        await openLineage.CompleteAsync(input, ct);
+        var published = await publisher.PublishAsync(input.Dataset, input.RunId, input.RunNumber, ct);
+        await openLineage.CompleteAsync(WithRewrites(input, published.Rewritten), ct);
         return true;
     }
+
+    /// <summary>The step's output for its lineage event: what its builds wrote plus earlier partitions the publish rewrote at widened types.</summary>
+    private static CompleteDatasetInput WithRewrites(CompleteDatasetInput input, Lake.Publishing.RewrittenFiles rewritten) =>
+        rewritten.Partitions == 0 || input.Output is not { } output
+            ? input
+            : input with { Output = output with { Written = output.Written + rewritten.Partitions, Rows = output.Rows + rewritten.Rows, Bytes = output.Bytes + rewritten.Bytes } };
 
     private async Task<DatasetSummary> FoldSummaryAsync(CompleteDatasetInput input, CancellationToken ct)
     {

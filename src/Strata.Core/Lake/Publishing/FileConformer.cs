@@ -18,8 +18,11 @@ namespace Strata.Lake.Publishing;
 /// </summary>
 public sealed class FileConformer(PartitionStore partitions, LakeStateStore store, LakeStorage storage, IOptions<LoadEngineOptions> load, TimeProvider time)
 {
-    /// <summary>The rewritten file, or null when the partition moved on meanwhile (the caller starts over).</summary>
-    internal async Task<FileEntry?> ConformAsync(LakeTable table, FileEntry file, DeltaSchema schema, string runId, long run, CancellationToken ct)
+    /// <summary>
+    /// The rewritten file, and whether the partition was committed by an earlier run (so this run
+    /// writes it only here); null when the partition moved on meanwhile (the caller starts over).
+    /// </summary>
+    internal async Task<(FileEntry Entry, bool EarlierRun)?> ConformAsync(LakeTable table, FileEntry file, DeltaSchema schema, string runId, long run, CancellationToken ct)
     {
         var previous = await partitions.GetAsync(table.Dataset, file.Partition, ct);
         if (previous?.OutputPath != file.Blob)
@@ -73,7 +76,7 @@ public sealed class FileConformer(PartitionStore partitions, LakeStateStore stor
             return null;
         }
 
-        return new FileEntry(file.Partition, blob, size, file.Rows, columns, now);
+        return (new FileEntry(file.Partition, blob, size, file.Rows, columns, now), previous.RunId != runId);
     }
 
     /// <summary>Copies a Parquet file with its columns cast to <paramref name="target"/>'s types, in the same order.</summary>

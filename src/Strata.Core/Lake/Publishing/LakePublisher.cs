@@ -93,7 +93,7 @@ public sealed partial class LakePublisher(
                     return null;
                 }
 
-                draft.Replace(file, conformed);
+                draft.Replace(file, conformed.Entry, conformed.EarlierRun);
             }
 
             LogConformed(table.ToString(), narrow.Count, draft.Schema.ToString());
@@ -151,7 +151,7 @@ public sealed partial class LakePublisher(
             await store.RemoveAsync(draft.Done, ct);
         }
 
-        return new PublishResult(written, draft.Adds.Count, removed.Count, deleted, draft.Conformed);
+        return new PublishResult(written, draft.Adds.Count, removed.Count, deleted, draft.Conformed) { Rewritten = draft.Rewritten };
     }
 
     /// <summary>

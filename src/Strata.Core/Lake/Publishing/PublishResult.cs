@@ -8,5 +8,8 @@ namespace Strata.Lake.Publishing;
 /// <param name="Conformed">Partitions rewritten at widened types.</param>
 public sealed record PublishResult(long? Version, int Added, int Removed, int Deleted, int Conformed)
 {
+    /// <summary>Partitions committed by earlier runs that this publish rewrote at widened types: output the step wrote besides its builds.</summary>
+    public RewrittenFiles Rewritten { get; init; } = RewrittenFiles.None;
+
     public static PublishResult Nothing { get; } = new(null, 0, 0, 0, 0);
 }

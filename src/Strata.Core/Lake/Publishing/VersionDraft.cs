@@ -40,6 +40,9 @@ internal sealed class VersionDraft(DeltaSchema schema)
     /// <summary>Partitions rewritten at the table's types by this publish.</summary>
     public int Conformed { get; set; }
 
+    /// <summary>What the rewrites of partitions committed by earlier runs wrote (the run's builds did not).</summary>
+    public RewrittenFiles Rewritten { get; private set; } = RewrittenFiles.None;
+
     /// <summary>Files whose columns are not all at the schema's types.</summary>
     public IEnumerable<FileEntry> Narrow(LakeTable table) =>
         Adds.Where(a => table.DataColumns(a.Columns).Columns.Any(c => Schema.TypeOf(c.Name) is { } t && !t.Equals(c.Type))).ToList();
@@ -60,8 +63,13 @@ internal sealed class VersionDraft(DeltaSchema schema)
     /// Replaces <paramref name="narrow"/> by its rewritten file. The narrow file is removed (a
     /// tombstone is harmless if no version listed it); its product copies stay with the partition.
     /// </summary>
-    public void Replace(FileEntry narrow, FileEntry conformed)
+    public void Replace(FileEntry narrow, FileEntry conformed, bool earlierRun)
     {
+        if (earlierRun)
+        {
+            Rewritten = Rewritten.Add(conformed);
+        }
+
         Adds.Remove(narrow);
         Adds.Add(conformed);
         Referenced.Remove(narrow.Blob);
