@@ -9,10 +9,13 @@ public sealed partial class LakeStateStore
 {
     private static string PendingKey(PendingOutput o) => $"{PendingPrefix}{o.Partition}|{o.FileName}";
 
-    private static TableEntity ToEntity(TableState state) => new(state.Dataset, StateKey)
+    /// <summary>Where a dataset's wide schemas go in Strata's own container.</summary>
+    private static string SchemaFolder(string dataset) => $"delta-schemas/{dataset}";
+
+    private async Task<TableEntity> ToEntityAsync(TableState state, CancellationToken ct) => new(state.Dataset, StateKey)
     {
         ["Version"] = state.Version,
-        ["Schema"] = state.Schema.ToSchemaString(),
+        ["Schema"] = await _documents.StoreAsync(SchemaFolder(state.Dataset), state.Schema.ToSchemaString(), ct),
         ["TableId"] = state.TableId,
         ["CreatedTime"] = state.CreatedTime,
         ["LastCheckpoint"] = state.LastCheckpoint,
@@ -21,22 +24,25 @@ public sealed partial class LakeStateStore
     private static string TombstoneKey(Tombstone t) =>
         $"{TombstonePrefix}{t.Version:D20}|{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(t.Path)))[..16]}";
 
+    private async Task<DeltaSchema> SchemaAsync(string? stored, CancellationToken ct) =>
+        await _documents.LoadAsync(stored, ct) is { } text ? DeltaSchema.Parse(text) : DeltaSchema.Empty;
+
     private static string Json(IReadOnlyList<string> list) => JsonSerializer.Serialize(list);
 
     private static List<string> List(string? json) => json is null ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
 
-    private static TableState ToState(TableEntity e) => new()
+    private async Task<TableState> ToStateAsync(TableEntity e, CancellationToken ct) => new()
     {
         Dataset = e.PartitionKey,
         Version = e.GetInt64("Version") ?? -1,
-        Schema = DeltaSchema.Parse(e.GetString("Schema") ?? DeltaSchema.Empty.ToSchemaString()),
+        Schema = await SchemaAsync(e.GetString("Schema"), ct),
         TableId = e.GetString("TableId"),
         CreatedTime = e.GetInt64("CreatedTime") ?? 0,
         LastCheckpoint = e.GetInt64("LastCheckpoint") ?? -1,
         ETag = e.ETag.ToString(),
     };
 
-    private static PendingOutput ToPending(TableEntity e) => new()
+    private async Task<PendingOutput> ToPendingAsync(TableEntity e, CancellationToken ct) => new()
     {
         Dataset = e.PartitionKey,
         Partition = e.GetString("Partition"),
@@ -45,7 +51,7 @@ public sealed partial class LakeStateStore
         Extras = List(e.GetString("Extras")),
         Size = e.GetInt64("Size") ?? 0,
         Rows = e.GetInt64("Rows") ?? 0,
-        Columns = DeltaSchema.Parse(e.GetString("Columns") ?? DeltaSchema.Empty.ToSchemaString()),
+        Columns = await SchemaAsync(e.GetString("Columns"), ct),
         PreviousPath = e.GetString("PreviousPath"),
         PreviousExtras = List(e.GetString("PreviousExtras")),
         Run = e.GetInt64("Run") ?? 0,

@@ -15,6 +15,8 @@ namespace Strata.Lake.Publishing;
 /// <item><c>~delta</c> — the published table's state (<see cref="TableState"/>).</item>
 /// </list>
 /// The order is chosen so one range query (<c>o|</c> to <c>~delta</c>) gives a publish everything it needs.
+/// Schemas (the table's, a pending file's columns) are kept with <see cref="StoredDocuments"/>, so
+/// no row grows with a table's column count.
 /// </summary>
 public sealed partial class LakeStateStore(LakeStorage storage)
 {
@@ -23,6 +25,7 @@ public sealed partial class LakeStateStore(LakeStorage storage)
     private const string StateKey = "~delta";
 
     private readonly TableClient _table = storage.Table(StrataTables.Lake);
+    private readonly StoredDocuments _documents = new(storage);
 
     /// <summary>The table state (null before the first publish) and every pending output of a dataset: one range query.</summary>
     public async Task<(TableState? State, IReadOnlyList<PendingOutput> Pending)> ReadAsync(string dataset, CancellationToken ct)
@@ -33,11 +36,11 @@ public sealed partial class LakeStateStore(LakeStorage storage)
         {
             if (e.RowKey == StateKey)
             {
-                state = ToState(e);
+                state = await ToStateAsync(e, ct);
             }
             else if (e.RowKey.StartsWith(PendingPrefix, StringComparison.Ordinal))
             {
-                pending.Add(ToPending(e));
+                pending.Add(await ToPendingAsync(e, ct));
             }
         }
 
@@ -45,10 +48,11 @@ public sealed partial class LakeStateStore(LakeStorage storage)
     }
 
     /// <summary>Records a file before its upload. A retried build writes the same row again.</summary>
-    public Task RecordAsync(PendingOutput output, CancellationToken ct)
+    public async Task RecordAsync(PendingOutput output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return _table.UpsertEntityAsync(new TableEntity(output.Dataset, PendingKey(output))
+        var columns = await _documents.StoreAsync(SchemaFolder(output.Dataset), output.Columns.ToSchemaString(), ct);
+        await _table.UpsertEntityAsync(new TableEntity(output.Dataset, PendingKey(output))
         {
             ["Partition"] = output.Partition,
             ["Container"] = output.Container,
@@ -56,7 +60,7 @@ public sealed partial class LakeStateStore(LakeStorage storage)
             ["Extras"] = Json(output.Extras),
             ["Size"] = output.Size,
             ["Rows"] = output.Rows,
-            ["Columns"] = output.Columns.ToSchemaString(),
+            ["Columns"] = columns,
             ["PreviousPath"] = output.PreviousPath,
             ["PreviousExtras"] = Json(output.PreviousExtras),
             ["Run"] = output.Run,
@@ -79,7 +83,7 @@ public sealed partial class LakeStateStore(LakeStorage storage)
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(done);
         var deletes = done.Select(PendingKey).Distinct().Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(next.Dataset, k), ETag.All)).ToList();
-        var entity = ToEntity(next);
+        var entity = await ToEntityAsync(next, ct);
         var first = new List<TableTransactionAction>
         {
             readETag is null
@@ -113,11 +117,11 @@ public sealed partial class LakeStateStore(LakeStorage storage)
         {
             if (stored is null)
             {
-                await _table.AddEntityAsync(ToEntity(state), ct);
+                await _table.AddEntityAsync(await ToEntityAsync(state, ct), ct);
             }
             else
             {
-                await _table.UpdateEntityAsync(ToEntity(state), stored.ETag, TableUpdateMode.Replace, ct);
+                await _table.UpdateEntityAsync(await ToEntityAsync(state, ct), stored.ETag, TableUpdateMode.Replace, ct);
             }
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
@@ -151,11 +155,11 @@ public sealed partial class LakeStateStore(LakeStorage storage)
         {
             if (e.RowKey == StateKey)
             {
-                states.Add(ToState(e));
+                states.Add(await ToStateAsync(e, ct));
             }
             else if (e.RowKey.StartsWith(PendingPrefix, StringComparison.Ordinal))
             {
-                pending.Add(ToPending(e));
+                pending.Add(await ToPendingAsync(e, ct));
             }
             else if (e.RowKey.StartsWith(TombstonePrefix, StringComparison.Ordinal))
             {
