@@ -58,7 +58,7 @@ public sealed class QualityDefinitionTests : IDisposable
 
     [Theory]
     [InlineData("    checks:\n      - not_null: [a]\n        unique: [b]\n", "pipeline.yaml:6:9: source 'orders'.checks[0] must have exactly one of")]
-    [InlineData("    checks:\n      - freshness: { column: ts, max_age: soon }\n", "pipeline.yaml:6:42: source 'orders'.checks[0].freshness.max_age must be a whole number of minutes, hours or days")]
+    [InlineData("    checks:\n      - freshness: { column: ts, max_age: soon }\n", "pipeline.yaml:6:43: source 'orders'.checks[0].freshness.max_age must be a whole number of minutes, hours or days")]
     [InlineData("    checks:\n      - row_count: { min: 5, max: 2 }\n", "pipeline.yaml:6:20: source 'orders'.checks[0].row_count needs min, max or both, with min <= max")]
     [InlineData("    checks:\n      - sql: SELECT 1\n", "pipeline.yaml:6:9: source 'orders'.checks[0] needs a name: key")]
     [InlineData("    checks:\n      - not_null: [a]\n        severity: fatal\n", "pipeline.yaml:7:19: source 'orders'.checks[0].severity 'fatal' is not one of: warn, error")]
