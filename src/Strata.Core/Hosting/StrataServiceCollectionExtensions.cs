@@ -74,6 +74,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<DatasetPlanner>();
         services.AddSingleton<Quality.QualityStore>();
         services.AddSingleton<Quality.ExpectationOutputs>();
+        services.AddSingleton<Quality.LoadExpectations>();
         services.AddSingleton<Quality.QualityHooks>();
         services.AddSingleton<Quality.CheckRunner>();
         services.AddSingleton<Quality.CheckService>();

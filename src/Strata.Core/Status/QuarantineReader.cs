@@ -10,7 +10,7 @@ namespace Strata.Status;
 
 /// <summary>
 /// Reads quarantine records of a pipeline's sources under their current load specs, then the rows
-/// its datasets' expectations quarantined, in a stable order (source or dataset, file, line), a page at a time. The page token is the number of records already
+/// its sources' and datasets' expectations quarantined, in a stable order (source or dataset, file, line), a page at a time. The page token is the number of records already
 /// returned; records of a fixed spec never move, so a token stays valid while new files land.
 /// </summary>
 public sealed class QuarantineReader(PipelineCatalog catalog, LakeStorage storage, LoadSpecs specs)
@@ -24,7 +24,8 @@ public sealed class QuarantineReader(PipelineCatalog catalog, LakeStorage storag
         long position = 0;
         // Load's quarantine under each source's current spec, then rows that expectations quarantined (by dataset, then partition).
         var prefixes = pipeline.Sources.Select(s => (s.Name, Prefix: Fragments.FragmentPaths.QuarantinePrefix(s.Name, LoadSpec.Key(specs.HashOf(s)))))
-            .Concat(pipeline.Datasets.Where(d => d.Quality.Expectations.Any(e => e.Action == Quality.ExpectationAction.Quarantine))
+            .Concat(pipeline.Sources.Select(s => (s.Name, s.Quality)).Concat(pipeline.Datasets.Select(d => (d.Name, d.Quality)))
+                .Where(d => d.Quality.Expectations.Any(e => e.Action == Quality.ExpectationAction.Quarantine))
                 .Select(d => (d.Name, Prefix: Quality.ExpectationOutputs.QuarantinePrefix(d.Name))));
         foreach (var source in prefixes)
         {

@@ -59,6 +59,33 @@ public sealed class ExpectationTests(AzuriteFixture azurite) : QualityLakeTest(a
     }
 
     [Fact]
+    public async Task SourceExpectations_QuarantineAndCountWhileLoading_KeepingTheSourcesTypes()
+    {
+        await RedefineAsync(Shop(orderChecks: """
+                expectations:
+                  - name: not_negative
+                    sql: amount IS NULL OR amount >= 0
+                    action: quarantine
+                  - name: has_status
+                    sql: status IS NOT NULL
+            """));
+        await Lake.LandAsync("shop/orders/a.csv", Orders((1, "2026-11-20T10:00:00Z", "5.5", "new"), (2, "2026-11-20T11:00:00Z", "-1", ""), (3, "2026-11-20T12:00:00Z", "", "")));
+
+        var run = await Lake.RunAsync("shop");
+
+        Assert.Equal(0, run.PartitionsFailed);
+        var orders = await Lake.ReadAsync("orders", "2026-11-20", "order_id");
+        Assert.Equal([1L, 3L], orders.Select(r => (long)r["order_id"]!));
+        Assert.IsType<DateTime>(orders[0]["ts"]);
+        Assert.Equal(5.5, orders[0]["amount"]);
+        var counts = (await ChecksAsync("orders")).Expectations.Single().Counts.ToDictionary(c => c.Name, c => c.NotMet);
+        Assert.Equal((1L, 2L), (counts["not_negative"], counts["has_status"]));
+        var quarantined = (await Lake.Get<QuarantineReader>().ReadAsync("shop", null, 100, CancellationToken.None)).Records.Single(r => r.Source == "orders");
+        Assert.Equal("expectation not_negative", quarantined.Reason);
+        Assert.Equal(2, (await Lake.ReadAsync("sales", "2026-11-20")).Count);
+    }
+
+    [Fact]
     public async Task FailExpectation_FailsOnlyThePartitionWithOffendingRows()
     {
         await RedefineAsync(Shop(salesQuality: """
