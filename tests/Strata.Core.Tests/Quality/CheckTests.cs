@@ -62,6 +62,10 @@ public sealed class CheckTests(AzuriteFixture azurite) : QualityLakeTest(azurite
         Assert.Equal(6, orders.ChecksFailed);
         Assert.Equal(0, orders.Held);
         Assert.Equal(2, run.Datasets.Single(d => d.Dataset == "sales").Built);
+        var assertions = await Lake.Get<Strata.Lineage.OpenLineage.IQualityAssertions>().ForStepAsync(run.RunId, "orders", CancellationToken.None);
+        Assert.Equal(kinds.Order(StringComparer.Ordinal), assertions.Select(a => a.Assertion).Order(StringComparer.Ordinal));
+        Assert.All(assertions, a => Assert.False(a.Success));
+        Assert.Equal(2, assertions.Single(a => a.Assertion == "unique_order_id").Failures);
     }
 
     [Fact]
