@@ -21,7 +21,7 @@ public sealed class ChecksCommandTests(AzuriteFixture azurite) : IDisposable
               orders: identity
         """;
 
-    private readonly CliWorkspace _workspace = new CliWorkspace(azurite).Pipeline("shop", Yaml, ("sql/totals.sql", "SELECT sum(amount) AS amount FROM orders"));
+    private readonly CliWorkspace _workspace = new CliWorkspace(azurite).Pipeline("shop", Yaml, ("sql/totals.sql", "SELECT count(*) AS orders FROM orders"));
 
     [Fact]
     public async Task Accept_RecordsWhoAndWhy_ReleasesTheHold_AndTheNextRunBuildsDownstream()
