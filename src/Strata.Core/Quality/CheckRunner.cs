@@ -54,7 +54,7 @@ public sealed class CheckRunner(TimeProvider time)
             {
                 return Evaluate(connection, check, view, now, result);
             }
-            catch (DuckDBException e)
+            catch (Exception e) when (e is DuckDBException or FormatException or InvalidCastException or OverflowException)
             {
                 return result with { Detail = $"the check could not run: {e.Message.ReplaceLineEndings(" ")}; fix it in pipeline.yaml" };
             }

@@ -10,7 +10,7 @@ namespace Strata.Views;
 /// summaries: O(datasets) rows) and the pipeline's plan, which reads only what changed since the
 /// last run — so a graph costs the same at 10 partitions and at 100,000.
 /// </summary>
-public sealed class GraphViews(PipelineCatalog catalog, StatusService status, PipelinePlanner planner, Quality.QualityStore quality)
+public sealed class GraphViews(PipelineCatalog catalog, StatusService status, PipelinePlanner planner)
 {
     public async Task<IReadOnlyList<PipelineCard>> PipelinesAsync(CancellationToken ct)
     {
@@ -31,13 +31,6 @@ public sealed class GraphViews(PipelineCatalog catalog, StatusService status, Pi
         var state = await status.PipelineAsync(pipeline, ct);
         var plan = (await planner.PlanAsync(new RunRequest(pipeline.Name), ct)).Datasets.ToDictionary(d => d.Dataset, StringComparer.Ordinal);
         var columns = Columns(pipeline);
-        var held = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var d in state.Datasets)
-        {
-            // One range read per dataset over markers that exist only while a partition is held.
-            held[d.Dataset] = (await quality.HeldAsync(d.Dataset, ct)).Count;
-        }
-
         var nodes = state.Datasets.Select(d =>
         {
             var planned = plan.GetValueOrDefault(d.Dataset);
@@ -46,12 +39,12 @@ public sealed class GraphViews(PipelineCatalog catalog, StatusService status, Pi
             var hasWork = stale > 0 || unparsed > 0 || planned?.Pending is not null;
             var nodeState = hasWork && state.ActiveRunId is not null ? NodeState.Running
                 : d.FailedPartitions > 0 ? NodeState.Failed
-                : held[d.Dataset] > 0 ? NodeState.Held
+                : d.Held > 0 ? NodeState.Held
                 : hasWork ? NodeState.Stale
                 : NodeState.UpToDate;
             var partition = pipeline.PartitionOf(d.Dataset);
             var grain = partition is null || partition.IsUnpartitioned ? null : partition.Grain.ToString().ToLowerInvariant();
-            return new GraphNode(d.Dataset, d.Layer, columns[d.Dataset], nodeState, d.Partitions, d.Rows, stale, d.FailedPartitions, held[d.Dataset], unparsed,
+            return new GraphNode(d.Dataset, d.Layer, columns[d.Dataset], nodeState, d.Partitions, d.Rows, stale, d.FailedPartitions, d.Held, unparsed,
                 grain, d.SchemaVersion, d.LastRunId, d.UpdatedAt);
         }).ToList();
         var edges = pipeline.Datasets.SelectMany(d => d.Inputs.Select(i => new GraphEdge(i.Name, d.Name, i.Mapping.ToString()))).ToList();

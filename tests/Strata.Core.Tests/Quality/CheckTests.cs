@@ -1,6 +1,8 @@
 using System.Globalization;
+using Strata.Definitions;
 using Strata.Quality;
 using Strata.Testing;
+using Strata.Views;
 using Strata.Workflow.Contracts;
 
 namespace Strata.Tests.Quality;
@@ -86,6 +88,10 @@ public sealed class CheckTests(AzuriteFixture azurite) : QualityLakeTest(azurite
         var blocked = Assert.Single(plan.Datasets.Single(d => d.Dataset == "sales").Partitions);
         Assert.Equal((StaleReason.Blocked, "blocked by not_null_amount on orders/2026-11-21"), (blocked.Reason, blocked.Detail));
         Assert.DoesNotContain(plan.Datasets.Single(d => d.Dataset == "daily").Partitions, p => p.Partition == "2026-11-21");
+        var graph = await Lake.Get<GraphViews>().GraphAsync(Lake.Get<PipelineCatalog>().Get("shop"), CancellationToken.None);
+        Assert.Equal((NodeState.Held, 1), graph.Nodes.Where(n => n.Name == "orders").Select(n => (n.State, n.Held)).Single());
+        var overview = await Lake.Get<DatasetViews>().DatasetAsync(Lake.Get<PipelineCatalog>().Get("shop"), "orders", CancellationToken.None);
+        Assert.Equal([new HeldPartition("2026-11-21", "not_null_amount")], overview.Held);
 
         var accepted = await Lake.Get<ChecksApi>().AcceptAsync("orders", "2026-11-21", "not_null_amount", "ana", "refund rows have no amount", CancellationToken.None);
         var second = await Lake.RunAsync("shop");
