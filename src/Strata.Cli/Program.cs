@@ -14,6 +14,7 @@ var root = new RootCommand("strata: land, load, integrate and publish a data lak
     StatusCommand.Create(),
     ValidateCommand.Create(),
     LineageCommand.Create(),
+    ChecksCommand.Create(),
     GcCommand.Create(),
     ServeCommand.Create(),
 };

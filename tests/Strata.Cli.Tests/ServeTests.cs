@@ -97,6 +97,8 @@ public sealed class ServeTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/api/pipelines/web/runs", "{\"datasets\": [\"nope\"]}", "datasets[0]")]
     [InlineData("/api/pipelines/web/runs", "{\"forse\": true}", "forse")]
     [InlineData("/api/pipelines/web/runs", "{\"from\": \"2026-11-20\", \"to\": \"2026-11-01\"}", "from")]
+    [InlineData("/api/pipelines/web/datasets/visits/checks/accept", "{\"partition\": \"2026-11-20\", \"check\": \"c\", \"reason\": \"r\"}", "by")]
+    [InlineData("/api/pipelines/web/datasets/visits/checks/accept", "{\"partition\": \"2026-11-20\", \"chek\": \"c\"}", "body")]
     public async Task BadRunRequest_Gets400NamingTheField(string path, string body, string field)
     {
         using var response = await _http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
@@ -107,12 +109,25 @@ public sealed class ServeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
     }
 
+    [Fact]
+    public async Task Checks_OfASourceWithoutChecks_AnswerEmptyResultsAndHolds()
+    {
+        using var response = await _http.GetAsync("/api/pipelines/web/datasets/visits/checks");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("visits", body.GetProperty("dataset").GetString());
+        Assert.Equal(0, body.GetProperty("results").GetArrayLength());
+        Assert.Empty(body.GetProperty("held").EnumerateObject());
+    }
+
     [Theory]
     [InlineData("/api/pipelines/nope/plan")]
     [InlineData("/api/pipelines/nope/quarantine")]
     [InlineData("/api/pipelines/web/datasets/nope/partitions")]
     [InlineData("/api/runs/pipeline-nope")]
     [InlineData("/api/lineage/nope/2026-11-16")]
+    [InlineData("/api/pipelines/web/datasets/nope/checks")]
     public async Task UnknownNames_Get404(string path)
     {
         using var response = await _http.GetAsync(path);

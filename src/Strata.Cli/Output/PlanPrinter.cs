@@ -62,6 +62,7 @@ internal static class PlanPrinter
         Workflow.Contracts.StaleReason.Forced => "forced",
         Workflow.Contracts.StaleReason.PreviouslyFailed => "previously failed",
         Workflow.Contracts.StaleReason.UpstreamStale => "upstream stale",
+        Workflow.Contracts.StaleReason.Blocked => "blocked",
         _ => reason.ToString(),
     };
 }

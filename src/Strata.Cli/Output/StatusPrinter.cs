@@ -16,10 +16,10 @@ internal static class StatusPrinter
             text.Append(p.Dirty ? " (new data waiting)" : "");
             text.Append('\n');
             text.Append(SchedulePrinter.Line(p.Schedule, "  "));
-            var table = new TextTable("  layer", "dataset", "partitions", "rows", "failed", "schema", "last run");
+            var table = new TextTable("  layer", "dataset", "partitions", "rows", "failed", "held", "schema", "last run");
             foreach (var d in p.Datasets)
             {
-                table.Add($"  {d.Layer}", d.Dataset, d.Partitions, d.Rows, d.FailedPartitions, d.SchemaVersion is { } v ? $"v{v}" : "", d.LastRunId);
+                table.Add($"  {d.Layer}", d.Dataset, d.Partitions, d.Rows, d.FailedPartitions, d.Held, d.SchemaVersion is { } v ? $"v{v}" : "", d.LastRunId);
             }
 
             text.Append(table);

@@ -55,6 +55,14 @@ internal static class ApiRoutes
         app.MapGet("/api/raw/{source}/{sha}", async (string source, string sha, StrataApi api, CancellationToken ct) =>
             Write(await api.RawAsync(source, sha, ct)));
 
+        app.MapGet("/api/pipelines/{pipeline}/datasets/{dataset}/checks", async (string pipeline, string dataset, string? partition, StrataApi api, CancellationToken ct) =>
+            Write(await api.ChecksAsync(pipeline, dataset, partition, ct)));
+        app.MapPost("/api/pipelines/{pipeline}/datasets/{dataset}/checks/accept", async (string pipeline, string dataset, HttpRequest request, StrataApi api, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            return Write(await api.AcceptCheckAsync(pipeline, dataset, await reader.ReadToEndAsync(ct), ct));
+        });
+
         app.MapGet("/api/pipelines/{pipeline}/quarantine", async (string pipeline, string? page, string? limit, StrataApi api, CancellationToken ct) =>
             Write(await api.QuarantineAsync(pipeline, page, limit, ct)));
     }

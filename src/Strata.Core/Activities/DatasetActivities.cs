@@ -28,12 +28,14 @@ public sealed partial class DatasetActivities(
     LakeOutputs lake,
     TimeProvider time,
     ILogger<DatasetActivities> log,
-    Lineage.OpenLineage.OpenLineageEmitter openLineage)
+    Lineage.OpenLineage.OpenLineageEmitter openLineage,
+    Quality.QualityHooks quality)
 {
     public async Task<DatasetPlan> PlanDatasetAsync(PlanDatasetInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var plan = await planner.PlanAsync(input.Dataset, input.RunNumber, input.Request, ct);
+        await quality.RecordBlockedAsync(plan, input.Request, ct);
         await openLineage.StartAsync(input.RunId, input.Dataset, plan.Items.Count, ct);
         return plan;
     }
@@ -74,8 +76,13 @@ public sealed partial class DatasetActivities(
             inputs,
             temp.File("out.parquet"),
             dataset.Formats.Contains(ProductFormat.Csv) ? temp.File("out.csv") : null,
-            dataset.Formats.Contains(ProductFormat.JsonLines) ? temp.File("out.jsonl") : null);
-        var rows = await Task.Run(() => engine.Execute(job), ct);
+            dataset.Formats.Contains(ProductFormat.JsonLines) ? temp.File("out.jsonl") : null)
+        {
+            Expectations = dataset.Quality.Expectations,
+            QuarantineJsonLines = temp.File("quarantined.jsonl"),
+        };
+        var result = await Task.Run(() => engine.Execute(job), ct);
+        var rows = result.Rows;
 
         string outputHash;
         await using (var output = File.OpenRead(job.OutputParquet))
@@ -117,6 +124,7 @@ public sealed partial class DatasetActivities(
         };
 
         var rowsIn = selections.Sum(s => s.Parts.Sum(p => p.Rows));
+        await quality.Expectations.RecordAsync(dataset.Name, input.Partition, result, job.QuarantineJsonLines, input.RunId, ct);
         if (!await partitions.CommitAsync(record, previous, failure, ct))
         {
             // Another build of this partition committed first: ours is garbage, unless that build wrote the same names.

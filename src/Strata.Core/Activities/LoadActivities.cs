@@ -33,7 +33,8 @@ public sealed partial class LoadActivities(
     Lake.Publishing.LakeOutputs lakeOutputs,
     ILogger<LoadActivities> log,
     Modes.SourceModes modes,
-    Lineage.OpenLineage.OpenLineageEmitter openLineage)
+    Lineage.OpenLineage.OpenLineageEmitter openLineage,
+    Quality.LoadExpectations expectations)
 {
     public Task<ParsePlan> PlanParseAsync(PlanParseInput input, CancellationToken ct)
     {
@@ -170,6 +171,8 @@ public sealed partial class LoadActivities(
 
     /// <summary>What a partition build needs from its source's mode.</summary>
     internal Modes.SourceModes Modes => modes;
+
+    internal Quality.LoadExpectations Expectations => expectations;
 
     internal (LoadSpecs Specs, FragmentStore Fragments, PartitionStore Partitions, SchemaStore Schemas, LakeStorage Storage, TimeProvider Time) Services =>
         (specs, fragments, partitions, schemas, storage, time);

@@ -50,6 +50,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
             assembled = await LoadFileTypes.WidenAsync(temp.File("partition.parquet"), widened, output, engine, ct);
         }
 
+        (output, assembled) = await owner.Expectations.ApplyAsync(source, input.Partition, output, assembled, temp, engine, input.RunId, ct);
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
         await lake.ExpectAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
         await BlobFiles.UploadAsync(load, path, output, ct);

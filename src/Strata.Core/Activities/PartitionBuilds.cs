@@ -15,7 +15,7 @@ namespace Strata.Activities;
 /// </summary>
 internal static class PartitionBuilds
 {
-    public static bool IsUserError(Exception e) => e is SqlException or DefinitionException or PiiKeyException or Lake.LakeException;
+    public static bool IsUserError(Exception e) => e is SqlException or DefinitionException or PiiKeyException or Lake.LakeException or Quality.ExpectationFailedException;
 
     /// <summary>Runs a build; failures become a marker plus a Failed result (user errors) or a rethrow (the rest).</summary>
     public static async Task<BuildResult> GuardAsync(PartitionStore partitions, BuildInput input, TimeProvider time, Action<string> logFailed, Func<Task<BuildResult>> build)

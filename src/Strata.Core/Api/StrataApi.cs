@@ -14,7 +14,7 @@ namespace Strata.Api;
 /// </summary>
 public sealed class StrataApi(
     PipelineCatalog catalog, PipelinePlanner planner, StatusService status, LineageService lineage, QuarantineReader quarantine,
-    GraphViews graphs, DatasetViews datasets, HistoryViews history)
+    GraphViews graphs, DatasetViews datasets, HistoryViews history, Quality.ChecksApi checks)
 {
     /// <summary>Default and maximum page sizes for list endpoints.</summary>
     public const int DefaultLimit = 100;
@@ -136,6 +136,30 @@ public sealed class StrataApi(
             return ApiResult.BadRequest("page", e.Message);
         }
     }
+
+    /// <summary>A source's or dataset's checks, their latest results (of one partition when given), held and waiting partitions, and expectation counts.</summary>
+    public Task<ApiResult> ChecksAsync(string pipeline, string dataset, string? partition, CancellationToken ct) =>
+        WithDatasetAsync(pipeline, dataset, async _ => ApiResult.Ok(await checks.ListAsync(dataset, partition, ct)));
+
+    /// <summary>Accepts a failing check result (body: <see cref="AcceptCheckBody"/>); answers the result with its acceptance.</summary>
+    public Task<ApiResult> AcceptCheckAsync(string pipeline, string dataset, string? body, CancellationToken ct) =>
+        WithDatasetAsync(pipeline, dataset, async _ =>
+        {
+            var (accept, error) = AcceptCheckBody.Parse(body);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            try
+            {
+                return ApiResult.Ok(await checks.AcceptAsync(dataset, accept!.Partition!, accept.Check!, accept.By!, accept.Reason!, ct));
+            }
+            catch (Quality.QualityException e)
+            {
+                return ApiResult.NotFound(e.Message);
+            }
+        });
 
     private static int? ParseLimit(string? text, int fallback = DefaultLimit, int max = MaxLimit) =>
         text is null ? fallback

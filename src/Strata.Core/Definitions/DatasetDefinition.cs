@@ -31,6 +31,9 @@ public sealed record DatasetDefinition
     /// <summary>Product formats (actions only); always contains Parquet.</summary>
     public IReadOnlyList<ProductFormat> Formats { get; init; } = [ProductFormat.Parquet];
 
+    /// <summary>Row-level expectations and partition-level checks (see <see cref="Quality.QualityRules"/>); none by default.</summary>
+    public Strata.Quality.QualityRules Quality { get; init; } = Strata.Quality.QualityRules.Empty;
+
     /// <summary>Where it was declared.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 }

@@ -30,7 +30,7 @@ internal static class DatasetReader
 
         var what = $"dataset '{name}'";
         var map = y.Mapping(node, what);
-        y.OnlyKeys(map, what, "layer", "sql", "inputs", "partition", "formats");
+        y.OnlyKeys(map, what, ["layer", "sql", "inputs", "partition", "formats", .. Quality.QualityReader.Keys]);
         var layer = y.Enum(y.Required(map, "layer", what), $"{what}.layer", Layers);
 
         var sqlNode = YamlNodes.Optional(map, "sql");
@@ -69,7 +69,10 @@ internal static class DatasetReader
             YamlNodes.Optional(map, "partition") is { } p ? ReadPartition(y, what, p) : null,
             formats,
             y.At(keyNode),
-            y.At(sqlNode ?? keyNode));
+            y.At(sqlNode ?? keyNode))
+        {
+            Quality = Quality.QualityReader.Read(y, what, map),
+        };
     }
 
     private static List<DatasetInput> ReadInputs(YamlNodes y, string what, YamlNode node)
@@ -132,4 +135,8 @@ internal sealed record DatasetDraft(
     (string? Key, Grain Grain, YamlNode Node)? DeclaredPartition,
     IReadOnlyList<ProductFormat> Formats,
     SourceLocation Location,
-    SourceLocation SqlLocation);
+    SourceLocation SqlLocation)
+{
+    /// <summary>Its expectations and checks.</summary>
+    public Strata.Quality.QualityRules Quality { get; init; } = Strata.Quality.QualityRules.Empty;
+}

@@ -75,6 +75,11 @@ public sealed class PipelineCatalog
                     yield return new DefinitionException(new SourceLocation(file, line, 1), $"the SQL of dataset '{dataset.Name}' does not parse: {problem.ReplaceLineEndings(" ")}");
                 }
             }
+
+            foreach (var problem in Quality.QualitySql.Problems(pipeline, sqlProblem))
+            {
+                yield return problem;
+            }
         }
     }
 

@@ -89,6 +89,7 @@ public sealed class PipelineGraph
             Inputs = draft.Inputs,
             Partition = partition,
             Formats = draft.Formats,
+            Quality = draft.Quality,
             Location = draft.Location,
         };
         resolved[draft.Name] = definition;

@@ -44,6 +44,9 @@ public sealed record SourceDefinition
     /// <summary>Key, sequence and delete marker; set exactly when <see cref="Mode"/> is <see cref="SourceMode.Upsert"/>.</summary>
     public UpsertRule? Upsert { get; init; }
 
+    /// <summary>Row-level expectations and partition-level checks (see <see cref="Quality.QualityRules"/>); none by default.</summary>
+    public Strata.Quality.QualityRules Quality { get; init; } = Strata.Quality.QualityRules.Empty;
+
     /// <summary>Where it was declared.</summary>
     public SourceLocation Location { get; init; } = SourceLocation.None;
 

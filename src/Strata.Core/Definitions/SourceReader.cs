@@ -62,7 +62,7 @@ internal static class SourceReader
 
         var what = $"source '{name}'";
         var map = y.Mapping(node, what);
-        y.OnlyKeys(map, what, ["landing", "format", "delimiter", "partition", "schema", "pii", "drift", "date_order", .. SourceModeReader.Keys]);
+        y.OnlyKeys(map, what, ["landing", "format", "delimiter", "partition", "schema", "pii", "drift", "date_order", .. SourceModeReader.Keys, .. Quality.QualityReader.Keys]);
 
         var landing = y.Scalar(y.Required(map, "landing", what), $"{what}.landing").Trim().TrimStart('/');
         if (landing.Length == 0 || landing.Contains("..", StringComparison.Ordinal) || landing.Contains('\\', StringComparison.Ordinal))
@@ -96,6 +96,7 @@ internal static class SourceReader
             Pii = ReadPii(y, what, YamlNodes.Optional(map, "pii")),
             Drift = drift,
             DateOrder = YamlNodes.Optional(map, "date_order") is { } o ? y.Enum(o, $"{what}.date_order", DateOrders) : DateOrder.DayFirst,
+            Quality = Quality.QualityReader.Read(y, what, map),
             Location = y.At(keyNode),
         };
 

@@ -5,7 +5,7 @@ namespace Strata.Fingerprints;
 
 /// <summary>
 /// The code of an integrate or action dataset: SQL text, engine version, layer, partition key,
-/// inputs with their mappings, and product formats. Its hash is part of every partition's
+/// inputs with their mappings, product formats and row-level expectations. Its hash is part of every partition's
 /// fingerprint; the SQL is also hashed alone so a plan can say "SQL changed" rather than
 /// "definition changed".
 /// </summary>
@@ -15,13 +15,15 @@ public static class DatasetCode
     {
         ArgumentNullException.ThrowIfNull(dataset);
         using var b = new FingerprintBuilder("dataset-code");
-        return b.Add("sql", SqlHash(dataset))
+        b.Add("sql", SqlHash(dataset))
             .Add("engine", engineVersion)
             .Add("layer", dataset.Layer.ToString())
             .Add("partition", $"{dataset.Partition.Key}:{dataset.Partition.Grain}:{dataset.Partition.IsUnpartitioned}")
             .AddAll("inputs", dataset.Inputs.Select(i => $"{i.Name}:{i.Mapping}"))
-            .AddAll("formats", dataset.Formats.Select(f => f.ToString()))
-            .Build();
+            .AddAll("formats", dataset.Formats.Select(f => f.ToString()));
+
+        // Expectations decide which rows are written; added only when declared, so other datasets keep their fingerprints.
+        return (dataset.Quality.ExpectationsHash() is { Length: > 0 } expectations ? b.Add("expectations", expectations) : b).Build();
     }
 
     /// <summary>Hash of the SQL text with line endings and surrounding whitespace normalised.</summary>

@@ -6,7 +6,7 @@ namespace Strata.Fingerprints;
 /// The load spec of a source: everything that decides what its raw blobs parse into — format,
 /// delimiter, partition key, schema hints (with date formats), day/month order, drift policy, PII
 /// rules, the PII key's id (never the key), the source mode with its upsert key, sequence and
-/// delete marker, and the load engine's version. Its hash is part of every load partition's
+/// delete marker, the source's row-level expectations (when it has any), and the load engine's version. Its hash is part of every load partition's
 /// fingerprint, so changing any of these re-parses that source's raw blobs and nothing else. The
 /// mode is hashed only when it is not <see cref="SourceMode.Append"/>, so sources defined before
 /// modes existed keep their hash (within one engine version).
@@ -35,6 +35,12 @@ public static class LoadSpec
         if (source.Mode != SourceMode.Append)
         {
             b.Add("mode", source.Mode.ToString());
+        }
+
+        // Expectations decide which rows a load partition keeps; hashed only when declared, so other sources keep their spec.
+        if (source.Quality.ExpectationsHash() is { Length: > 0 } expectations)
+        {
+            b.Add("expectations", expectations);
         }
 
         if (source.Upsert is { } upsert)

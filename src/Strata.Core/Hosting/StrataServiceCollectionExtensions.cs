@@ -72,17 +72,25 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<SourceModes>();
         services.AddSingleton<LoadPlanner>();
         services.AddSingleton<DatasetPlanner>();
+        services.AddSingleton<Quality.QualityStore>();
+        services.AddSingleton<Quality.ExpectationOutputs>();
+        services.AddSingleton<Quality.LoadExpectations>();
+        services.AddSingleton<Quality.QualityHooks>();
+        services.AddSingleton<Quality.CheckRunner>();
+        services.AddSingleton<Quality.CheckService>();
+        services.AddSingleton<Quality.ChecksApi>();
         services.AddSingleton<PipelinePlanner>();
 
         services.AddSingleton<OpenLineageFiles>();
         services.AddSingleton<OpenLineageSender>();
         services.AddSingleton<DatasetSchemas>();
-        services.AddSingleton<IQualityAssertions, NoQualityAssertions>();
+        services.AddSingleton<IQualityAssertions, Quality.CheckAssertions>();
         services.AddSingleton<OpenLineageEmitter>();
 
         services.AddSingleton<RunActivities>();
         services.AddSingleton<LoadActivities>();
         services.AddSingleton<DatasetActivities>();
+        services.AddSingleton<QualityActivities>();
         services.AddSingleton<ActivityDispatcher>();
 
         services.AddSingleton<LineageService>();

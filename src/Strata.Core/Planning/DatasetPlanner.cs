@@ -15,7 +15,7 @@ namespace Strata.Planning;
 /// input partitions its mappings select — is compared with the committed one. Nothing is cut
 /// off at any fan-in size: an all-mapped input with 100,000 partitions is still read exactly.
 /// </summary>
-public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore partitions, SqlEngine engine)
+public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore partitions, SqlEngine engine, Quality.QualityStore quality)
 {
     // Above this many candidates, inputs and stored partitions are read as ranges, not point by point.
     private const int BulkThreshold = 64;
@@ -43,7 +43,7 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
             var sqlChanged = summary.SqlHash != sqlHash;
             candidates.AddAll(await AllKeysAsync(dataset, keys, ct),
                 sqlChanged ? StaleReason.SqlChanged : StaleReason.DefinitionChanged,
-                sqlChanged ? $"{dataset.SqlPath} changed" : "engine version, inputs, mappings, partition key or formats changed");
+                sqlChanged ? $"{dataset.SqlPath} changed" : "engine version, inputs, mappings, partition key, formats or expectations changed");
         }
         else
         {
@@ -59,11 +59,18 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
             candidates.Add(failure.Partition, StaleReason.PreviouslyFailed, failure.Error);
         }
 
+        foreach (var waiting in await quality.BlockedAsync(dataset.Name, ct))
+        {
+            candidates.Add(waiting, StaleReason.InputChanged, "an input it reads was held by a check and has been released");
+        }
+
         candidates.RemoveWhere(p => !request.InRange(p));
         var (items, existing, staleCommitted) = await EvaluateAsync(dataset, code, candidates, request.Force, summary?.Partitions ?? 0, ct);
+        var blocked = items.Where(i => i.Reason == StaleReason.Blocked).ToList();
+        items = items.Where(i => i.Reason != StaleReason.Blocked).ToList();
         var seen = dataset.Inputs.ToDictionary(i => i.Name, _ => runNumber, StringComparer.Ordinal);
-        var upToDate = await UpToDate.CountAsync(partitions, dataset.Name, summary, request, staleCommitted, existing - items.Count, ct);
-        return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, existing, [], sqlHash, upToDate);
+        var upToDate = await UpToDate.CountAsync(partitions, dataset.Name, summary, request, staleCommitted, existing - items.Count - blocked.Count, ct);
+        return new DatasetPlan(dataset.Name, dataset.Layer.ToString().ToLowerInvariant(), code, seen, items, existing, [], sqlHash, upToDate, blocked);
     }
 
     /// <summary>The candidate partitions an upstream change maps to.</summary>
@@ -108,10 +115,12 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
     /// once as ranges. So a plan after k changes reads O(k) rows, and a plan that touches most
     /// partitions reads each row once.
     /// </remarks>
+    /// <remarks>A stale partition that reads a held input partition comes back with reason <see cref="StaleReason.Blocked"/>, for the caller to set aside.</remarks>
     internal async Task<(IReadOnlyList<PlanItem> Items, int Existing, int StaleCommitted)> EvaluateAsync(DatasetDefinition dataset, string code, CandidateSet candidates, bool force, long committed, CancellationToken ct)
     {
         var bulk = candidates.Count > BulkThreshold && candidates.Count * 4L > committed;
         var resolver = new InputResolver(partitions, bulk);
+        var holds = new Quality.HoldLookup(quality);
         var stored = bulk ? await LoadAllAsync(dataset.Name, ct) : null;
         var items = new List<PlanItem>();
         var existing = 0;
@@ -131,6 +140,12 @@ public sealed class DatasetPlanner(PipelineCatalog catalog, PartitionStore parti
             {
                 var (reason, detail) = candidates[partition];
                 staleCommitted += current is null ? 0 : 1;
+                if (await holds.FindAsync(selections, ct) is { } hold)
+                {
+                    items.Add(new PlanItem(partition, fingerprint, StaleReason.Blocked, hold));
+                    continue;
+                }
+
                 items.Add(current is null && reason == StaleReason.InputChanged
                     ? new PlanItem(partition, fingerprint, StaleReason.NewData, $"new partition ({detail})")
                     : new PlanItem(partition, fingerprint, reason, detail));

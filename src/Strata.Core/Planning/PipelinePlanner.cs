@@ -38,8 +38,11 @@ public sealed class PipelinePlanner(PipelineCatalog catalog, LoadPlanner loads, 
             var unknown = dataset.Inputs.Where(i => stale.TryGetValue(i.Name, out var s) && s.Unknown).Select(i => i.Name).ToList();
             var pending = unknown.Count == 0 ? null : $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "has" : "have")} data not parsed yet; the partitions it reaches are re-evaluated once it is";
             var upToDate = plan.UpToDate - await CommittedAsync(dataset.Name, downstream, ct);
-            views.Add(new DatasetPlanView(dataset.Name, plan.Layer, items, [], Math.Max(0, upToDate), pending));
             stale[dataset.Name] = (items.Select(i => i.Partition).ToHashSet(StringComparer.Ordinal), unknown.Count > 0);
+
+            // Blocked partitions are listed (reason blocked, detail "blocked by <check> on <input>/<partition>") but are not stale for what reads them: they will not change until released.
+            items.AddRange(plan.Blocked ?? []);
+            views.Add(new DatasetPlanView(dataset.Name, plan.Layer, items, [], Math.Max(0, upToDate), pending));
         }
 
         return new PipelinePlan(pipeline.Name, views) { Schedule = await schedules.ViewAsync(pipeline, ct) };

@@ -31,6 +31,12 @@ public sealed record RunSummary
 
     public int PartitionsFailed => Datasets.Sum(d => d.Failed);
 
+    /// <summary>Partitions held by failing error checks, over every source and dataset the run stepped through.</summary>
+    public int PartitionsHeld => Datasets.Sum(d => d.Held);
+
+    /// <summary>Partitions not built because an input is held.</summary>
+    public int PartitionsBlocked => Datasets.Sum(d => d.Blocked.Count);
+
     /// <summary>Set when the start was refused because another run held the pipeline (<see cref="RunStatus.Refused"/>).</summary>
     public LeaseRefusal? Refused { get; init; }
 
@@ -80,4 +86,16 @@ public sealed record DatasetRunSummary
 
     /// <summary>Raw blobs parsed this run that were quarantined as a whole file (load only): <c>raw/…: file: reason</c>.</summary>
     public IReadOnlyList<string> FilesQuarantined { get; init; } = [];
+
+    /// <summary>Partition checks run in this step (checks whose fingerprint was current are not run again).</summary>
+    public int ChecksRun { get; init; }
+
+    /// <summary>Of those, the ones that failed (warn and error).</summary>
+    public int ChecksFailed { get; init; }
+
+    /// <summary>Partitions of this source or dataset held by a failing error check after the step (downstream does not build from them).</summary>
+    public int Held { get; init; }
+
+    /// <summary>Stale partitions not built because an input they read is held: <c>partition: blocked by check on input/partition</c>.</summary>
+    public IReadOnlyList<string> Blocked { get; init; } = [];
 }

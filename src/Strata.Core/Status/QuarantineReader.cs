@@ -9,8 +9,8 @@ using Strata.Storage;
 namespace Strata.Status;
 
 /// <summary>
-/// Reads quarantine records of a pipeline's sources under their current load specs, in a stable
-/// order (source, file, line), a page at a time. The page token is the number of records already
+/// Reads quarantine records of a pipeline's sources under their current load specs, then the rows
+/// its sources' and datasets' expectations quarantined, in a stable order (source or dataset, file, line), a page at a time. The page token is the number of records already
 /// returned; records of a fixed spec never move, so a token stays valid while new files land.
 /// </summary>
 public sealed class QuarantineReader(PipelineCatalog catalog, LakeStorage storage, LoadSpecs specs)
@@ -22,9 +22,14 @@ public sealed class QuarantineReader(PipelineCatalog catalog, LakeStorage storag
         var records = new List<QuarantineRecord>();
         var container = storage.Container(LakeContainers.Quarantine);
         long position = 0;
-        foreach (var source in pipeline.Sources)
+        // Load's quarantine under each source's current spec, then rows that expectations quarantined (by dataset, then partition).
+        var prefixes = pipeline.Sources.Select(s => (s.Name, Prefix: Fragments.FragmentPaths.QuarantinePrefix(s.Name, LoadSpec.Key(specs.HashOf(s)))))
+            .Concat(pipeline.Sources.Select(s => (s.Name, s.Quality)).Concat(pipeline.Datasets.Select(d => (d.Name, d.Quality)))
+                .Where(d => d.Quality.Expectations.Any(e => e.Action == Quality.ExpectationAction.Quarantine))
+                .Select(d => (d.Name, Prefix: Quality.ExpectationOutputs.QuarantinePrefix(d.Name))));
+        foreach (var source in prefixes)
         {
-            var prefix = Fragments.FragmentPaths.QuarantinePrefix(source.Name, LoadSpec.Key(specs.HashOf(source)));
+            var prefix = source.Prefix;
             await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct))
             {
                 var download = await container.GetBlobClient(blob.Name).DownloadStreamingAsync(cancellationToken: ct);

@@ -13,7 +13,11 @@ public sealed record PipelineStatus(string Pipeline, string? ActiveRunId, bool D
 }
 
 /// <summary>One source's or dataset's committed state.</summary>
-public sealed record DatasetStatus(string Dataset, string Layer, long Partitions, long Rows, int FailedPartitions, string? LastRunId, DateTimeOffset? UpdatedAt, int? SchemaVersion);
+public sealed record DatasetStatus(string Dataset, string Layer, long Partitions, long Rows, int FailedPartitions, string? LastRunId, DateTimeOffset? UpdatedAt, int? SchemaVersion)
+{
+    /// <summary>Partitions held by a failing error check (downstream does not build from them).</summary>
+    public int Held { get; init; }
+}
 
 /// <summary>A committed partition as the partitions API lists it.</summary>
 public sealed record PartitionView(string Partition, long Rows, string OutputHash, string Fingerprint, string Output, IReadOnlyList<string> Extra, string RunId, DateTimeOffset CommittedAt, int SchemaVersion);

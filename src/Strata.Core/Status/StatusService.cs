@@ -8,7 +8,7 @@ using Strata.Storage;
 namespace Strata.Status;
 
 /// <summary>Reads state for <c>strata status</c> and the HTTP API: O(datasets) rows, never a partition scan (except when listing partitions).</summary>
-public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore states, RunStore runs, PartitionStore partitions, SchemaStore schemas, ReceiptStore receipts, Schedules.ScheduleStore schedules, TimeProvider time)
+public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore states, RunStore runs, PartitionStore partitions, SchemaStore schemas, ReceiptStore receipts, Schedules.ScheduleStore schedules, TimeProvider time, Quality.QualityStore quality)
 {
     public async Task<StatusReport> ReportAsync(CancellationToken ct)
     {
@@ -31,7 +31,11 @@ public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore st
             var summary = await partitions.GetSummaryAsync(name, ct);
             var failures = await partitions.FailuresAsync(name, ct);
             int? version = layer == "load" ? (await schemas.CurrentAsync(name, ct)).Version : null;
-            datasets.Add(new DatasetStatus(name, layer, summary?.Partitions ?? 0, summary?.Rows ?? 0, failures.Count, summary?.LastRunId, summary?.UpdatedAt, version));
+            datasets.Add(new DatasetStatus(name, layer, summary?.Partitions ?? 0, summary?.Rows ?? 0, failures.Count, summary?.LastRunId, summary?.UpdatedAt, version)
+            {
+                // One range read over markers that exist only while a partition is held.
+                Held = (await quality.HeldAsync(name, ct)).Count,
+            });
         }
 
         // A run whose lease lapsed (its process crashed) is not running, whatever the row still names.

@@ -39,8 +39,12 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         return statements.GetArrayLength() == 1 ? null : $"expected exactly one SELECT statement, found {statements.GetArrayLength()}";
     }
 
-    /// <summary>Runs the job; returns the number of rows written. Throws <see cref="SqlException"/> when the SQL fails.</summary>
-    public long Execute(SqlJob job)
+    /// <summary>
+    /// Runs the job; returns the rows written and the expectation counts. Throws
+    /// <see cref="SqlException"/> when the SQL fails, <see cref="Quality.ExpectationFailedException"/>
+    /// when an expectation with action fail is not met.
+    /// </summary>
+    public SqlResult Execute(SqlJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var settings = options.Value;
@@ -59,10 +63,18 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
             Run(connection, $"CREATE VIEW {Identifier(input.Name)} AS {InputViews.Sql(connection, job, input)}");
         }
 
+        IReadOnlyList<Quality.ExpectationCount> expectations = [];
         try
         {
-            // Straight to Parquet: DuckDB streams the result (spilling past the memory limit) instead of holding it.
-            Run(connection, $"COPY ({TrimStatement(job.Sql)}) TO {Quote(job.OutputParquet)} (FORMAT parquet, COMPRESSION zstd)");
+            if (job.Expectations.Count > 0)
+            {
+                expectations = Quality.ExpectationPass.Run(connection, job, TrimStatement(job.Sql));
+            }
+            else
+            {
+                // Straight to Parquet: DuckDB streams the result (spilling past the memory limit) instead of holding it.
+                Run(connection, $"COPY ({TrimStatement(job.Sql)}) TO {Quote(job.OutputParquet)} (FORMAT parquet, COMPRESSION zstd)");
+            }
         }
         catch (DuckDBException e)
         {
@@ -82,7 +94,7 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
 
         using var count = connection.CreateCommand();
         count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({Quote(job.OutputParquet)})";
-        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return new SqlResult(Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture), expectations);
     }
 
     /// <summary>The 1-based line of the parser's error position, when it gives one (a character offset into the trimmed statement).</summary>

@@ -13,7 +13,17 @@ public sealed record SqlJob(
     IReadOnlyList<SqlInput> Inputs,
     string OutputParquet,
     string? OutputCsv = null,
-    string? OutputJsonLines = null);
+    string? OutputJsonLines = null)
+{
+    /// <summary>Row-level expectations evaluated in the same query (see <see cref="Quality.ExpectationPass"/>); none by default.</summary>
+    public IReadOnlyList<Quality.ExpectationDefinition> Expectations { get; init; } = [];
+
+    /// <summary>Where rows quarantined by an expectation are written (JSON lines, one object per row plus its reason); nothing is written when none are.</summary>
+    public string? QuarantineJsonLines { get; init; }
+}
+
+/// <summary>What a job wrote: the rows committed to the output, and per expectation the rows that did not meet it.</summary>
+public sealed record SqlResult(long Rows, IReadOnlyList<Quality.ExpectationCount> Expectations);
 
 /// <summary>
 /// An input view: the files the mapping selected, or — when it selected none — a sample file

@@ -42,4 +42,11 @@ public sealed record DatasetView(
     int StaleCount,
     IReadOnlyList<PlanItem> Stale,
     IReadOnlyList<string> UnparsedBlobs,
-    string? Pending);
+    string? Pending)
+{
+    /// <summary>Partitions held by a failing error check, with the check holding each (the grid shows them as held).</summary>
+    public IReadOnlyList<HeldPartition> Held { get; init; } = [];
+}
+
+/// <summary>A held partition and the check that holds it.</summary>
+public sealed record HeldPartition(string Partition, string Check);

@@ -11,7 +11,7 @@ namespace Strata.Views;
 /// and its committed partitions a page of columns at a time, one range query per page — so the
 /// page costs the same at 10 partitions and at 100,000 until someone scrolls.
 /// </summary>
-public sealed class DatasetViews(PipelinePlanner planner, PartitionStore partitions, SchemaStore schemas)
+public sealed class DatasetViews(PipelinePlanner planner, PartitionStore partitions, SchemaStore schemas, Quality.QualityStore quality)
 {
     /// <summary>
     /// How many stale partitions an overview lists; a plan can name every partition of a large
@@ -47,7 +47,10 @@ public sealed class DatasetViews(PipelinePlanner planner, PartitionStore partiti
             plan.Partitions.Count,
             plan.Partitions.Take(MaxStaleListed).ToList(),
             plan.UnparsedBlobs,
-            plan.Pending);
+            plan.Pending)
+        {
+            Held = [.. (await quality.HeldAsync(name, ct)).Select(h => new HeldPartition(h.Key, h.Value))],
+        };
     }
 
     /// <summary>Up to <paramref name="limit"/> committed partitions with key ≥ <paramref name="from"/> (from the first when null).</summary>

@@ -22,7 +22,7 @@ public sealed record GraphView(string Pipeline, string? Description, string? Act
 /// <param name="Rows">Rows over the committed partitions.</param>
 /// <param name="Stale">Partitions a run would rebuild now (the plan's count).</param>
 /// <param name="Failed">Partitions whose last build failed.</param>
-/// <param name="Held">Partitions held by a failing error-severity check; 0 until checks exist.</param>
+/// <param name="Held">Partitions held by a failing error-severity check.</param>
 /// <param name="UnparsedBlobs">Raw blobs not parsed yet under the current load spec (sources only).</param>
 /// <param name="Grain">hour, day or month; null for a single-partition (<c>all</c>) source or dataset.</param>
 /// <param name="SchemaVersion">The source's current schema version (sources only).</param>

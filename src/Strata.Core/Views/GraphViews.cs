@@ -39,11 +39,12 @@ public sealed class GraphViews(PipelineCatalog catalog, StatusService status, Pi
             var hasWork = stale > 0 || unparsed > 0 || planned?.Pending is not null;
             var nodeState = hasWork && state.ActiveRunId is not null ? NodeState.Running
                 : d.FailedPartitions > 0 ? NodeState.Failed
+                : d.Held > 0 ? NodeState.Held
                 : hasWork ? NodeState.Stale
                 : NodeState.UpToDate;
             var partition = pipeline.PartitionOf(d.Dataset);
             var grain = partition is null || partition.IsUnpartitioned ? null : partition.Grain.ToString().ToLowerInvariant();
-            return new GraphNode(d.Dataset, d.Layer, columns[d.Dataset], nodeState, d.Partitions, d.Rows, stale, d.FailedPartitions, 0, unparsed,
+            return new GraphNode(d.Dataset, d.Layer, columns[d.Dataset], nodeState, d.Partitions, d.Rows, stale, d.FailedPartitions, d.Held, unparsed,
                 grain, d.SchemaVersion, d.LastRunId, d.UpdatedAt);
         }).ToList();
         var edges = pipeline.Datasets.SelectMany(d => d.Inputs.Select(i => new GraphEdge(i.Name, d.Name, i.Mapping.ToString()))).ToList();

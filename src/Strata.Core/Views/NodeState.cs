@@ -12,8 +12,8 @@ public enum NodeState
     Failed,
 
     /// <summary>
-    /// A partition is held by an error-severity check (downstream does not build from it). No
-    /// reader fills it yet: <see cref="GraphNode.Held"/> is 0 until the quality checks report holds.
+    /// A partition is held by an error-severity check (downstream does not build from it);
+    /// <see cref="GraphNode.Held"/> counts them.
     /// </summary>
     Held,
 }

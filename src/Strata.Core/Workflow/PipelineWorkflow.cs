@@ -118,8 +118,9 @@ public static partial class PipelineWorkflow
             var parsed = await FanOut.ParseAllAsync(context, run, parsePlan);
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanLoad, new PlanLoadInput(run.RunId, run.RunNumber, request, parsePlan));
             var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildLoadPartition, progress);
+            var checks = await CheckAsync(context, run, plan, results);
             await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
-            return Summaries.ForSource(plan, parsed, results);
+            return Summaries.WithQuality(Summaries.ForSource(plan, parsed, results), plan, checks);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -135,8 +136,9 @@ public static partial class PipelineWorkflow
         {
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanDataset, new PlanDatasetInput(run.RunId, run.RunNumber, request, dataset.Name));
             var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildDatasetPartition, progress);
+            var checks = await CheckAsync(context, run, plan, results);
             await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
-            return Summaries.ForDataset(plan, results);
+            return Summaries.WithQuality(Summaries.ForDataset(plan, results), plan, checks);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -158,6 +160,13 @@ public static partial class PipelineWorkflow
         progress.Complete(plan.Dataset, plan.Layer, results);
         context.SetCustomStatus(progress.Snapshot());
         return results;
+    }
+
+    /// <summary>Runs the step's checks on what it committed (before CompleteDataset, whose lineage event carries their results).</summary>
+    private static Task<Quality.CheckSummary> CheckAsync(IWorkflowContext context, RunStarted run, DatasetPlan plan, IReadOnlyList<BuildResult> results)
+    {
+        var written = results.Where(r => r.Outcome is BuildOutcome.Built or BuildOutcome.Unchanged).Select(r => r.Partition).ToList();
+        return context.CallActivityAsync<Quality.CheckSummary>(WorkflowNames.CheckDataset, new CheckDatasetInput(run.RunId, plan.Dataset, written.Count > CheckDatasetInput.MaxListed ? null : written));
     }
 
     /// <summary>

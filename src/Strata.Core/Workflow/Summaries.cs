@@ -38,6 +38,15 @@ internal static class Summaries
         Failures = results.Where(r => r.Outcome == BuildOutcome.Failed).Select(r => $"{r.Partition}: {r.Error}").Take(100).ToList(),
     };
 
+    /// <summary>Adds what quality found: checks run and failed, partitions held, partitions blocked by a held input.</summary>
+    public static DatasetRunSummary WithQuality(DatasetRunSummary summary, DatasetPlan plan, Quality.CheckSummary checks) => summary with
+    {
+        ChecksRun = checks.Run,
+        ChecksFailed = checks.Warnings + checks.Errors,
+        Held = checks.Held,
+        Blocked = BoundedText.List([.. (plan.Blocked ?? []).Select(b => $"{b.Partition}: {b.Detail}")]),
+    };
+
     public static DatasetRunSummary Failed(string dataset, string layer, string error) => new()
     {
         Dataset = dataset,

@@ -20,6 +20,7 @@ public static class WorkflowNames
     public const string BuildLoadPartition = nameof(BuildLoadPartition);
     public const string PlanDataset = nameof(PlanDataset);
     public const string BuildDatasetPartition = nameof(BuildDatasetPartition);
+    public const string CheckDataset = nameof(CheckDataset);
     public const string CompleteDataset = nameof(CompleteDataset);
     public const string CompleteRun = nameof(CompleteRun);
 }

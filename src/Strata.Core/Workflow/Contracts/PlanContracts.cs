@@ -26,6 +26,12 @@ public enum StaleReason
 
     /// <summary>Plan only: an upstream partition is itself stale, so this one will be re-evaluated once that is rebuilt.</summary>
     UpstreamStale,
+
+    /// <summary>
+    /// Not built: an input partition it reads is held by a failing error check. It is built by the
+    /// first run after that input passes or is accepted; the detail names the check and partition.
+    /// </summary>
+    Blocked,
 }
 
 /// <summary>One partition to (re)build, with its expected input fingerprint and why.</summary>
@@ -39,7 +45,8 @@ public sealed record PlanDatasetInput(string RunId, long RunNumber, RunRequest R
 /// built (the code hash and the input positions consumed). <c>Candidates</c>: partitions whose
 /// fingerprint was computed (what changed since the last run); <c>UpToDate</c>: committed partitions
 /// (in the request's range) that are not stale — the dataset summary's count less the stale ones
-/// already committed.
+/// already committed. <c>Blocked</c>: stale partitions not built because an input they read is held
+/// (reason <see cref="StaleReason.Blocked"/>).
 /// </summary>
 public sealed record DatasetPlan(
     string Dataset,
@@ -50,4 +57,5 @@ public sealed record DatasetPlan(
     int Candidates,
     IReadOnlyList<string> DriftEvents,
     string? SqlHash = null,
-    int UpToDate = 0);
+    int UpToDate = 0,
+    IReadOnlyList<PlanItem>? Blocked = null);

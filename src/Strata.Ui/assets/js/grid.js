@@ -53,21 +53,22 @@
   S.gridFirstLimit = 999;
 
   const grainOf = key => /^\d{4}-\d\d-\d\dT\d\d$/.test(key) ? 'hour' : /^\d{4}-\d\d-\d\d$/.test(key) ? 'day' : /^\d{4}-\d\d$/.test(key) ? 'month' : null;
-  const legend = () => h('div', { class: 'legend' }, ['upToDate', 'stale', 'failed', 'missing', 'loading'].map(s =>
+  const legend = () => h('div', { class: 'legend' }, ['upToDate', 'stale', 'failed', 'held', 'missing', 'loading'].map(s =>
     h('span', { class: `legend-item state-${s}` }, h('i'), s === 'upToDate' ? 'committed' : s === 'missing' ? 'no partition' : s)));
 
   // first: the first grid page (no 'from'), drawn at once; root.overview(view) then adds the
   // dataset's total and its stale and failed partitions (the overview runs the plan, which takes
   // longer than a page of partitions). fetchPage(from, limit) -> a page; onSelect(key, info).
   S.partitionGrid = (first, fetchPage, onSelect) => {
-    const stale = new Map(), failed = new Map(), known = new Map();
+    const stale = new Map(), failed = new Map(), known = new Map(), held = new Map();
     let total = null;
-    const info = key => ({ key, committed: known.get(key), stale: stale.get(key), failure: failed.get(key) });
-    const stateOf = key => failed.has(key) ? 'failed' : stale.has(key) ? 'stale' : known.has(key) ? 'upToDate' : 'missing';
+    const info = key => ({ key, committed: known.get(key), stale: stale.get(key), failure: failed.get(key), held: held.get(key) });
+    const stateOf = key => failed.has(key) ? 'failed' : held.has(key) ? 'held' : stale.has(key) ? 'stale' : known.has(key) ? 'upToDate' : 'missing';
     const remember = page => page.keys.forEach((k, i) => known.set(k, { rows: page.rows[i], committedAt: page.committedAt[i], run: page.runs[page.run[i]] }));
     const overlay = view => {
       view.stale.forEach(x => stale.set(x.partition, x));
       view.failures.forEach(f => failed.set(f.partition, f));
+      (view.held || []).forEach(x => held.set(x.partition, x));
       total = view.partitions;
     };
     remember(first);
