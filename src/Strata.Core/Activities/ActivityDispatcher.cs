@@ -28,6 +28,8 @@ public sealed class ActivityDispatcher
         Register<BuildInput, BuildResult>(WorkflowNames.BuildLoadPartition, load.BuildLoadPartitionAsync);
         Register<PlanDatasetInput, DatasetPlan>(WorkflowNames.PlanDataset, datasets.PlanDatasetAsync);
         Register<BuildInput, BuildResult>(WorkflowNames.BuildDatasetPartition, datasets.BuildDatasetPartitionAsync);
+        Register<BuildPartitionsInput, BuildResult[]>(WorkflowNames.BuildLoadPartitions, load.BuildLoadPartitionsAsync);
+        Register<BuildPartitionsInput, BuildResult[]>(WorkflowNames.BuildDatasetPartitions, datasets.BuildDatasetPartitionsAsync);
     }
 
     /// <summary>The registered activity names.</summary>

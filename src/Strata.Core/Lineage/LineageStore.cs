@@ -26,14 +26,12 @@ public sealed class LineageStore(LakeStorage storage)
         var sources = selections.SelectMany(s => s.Input.Mapping.Kind == MappingKind.All
             ? [$"{s.Input.Name}|{AllPartitions}"]
             : s.Parts.Select(p => $"{s.Input.Name}|{p.Partition}"));
-        foreach (var from in sources.Distinct(StringComparer.Ordinal))
+        // One row per input partition (each its own table partition, so no transaction): written together, not one after another.
+        await Task.WhenAll(sources.Distinct(StringComparer.Ordinal).Select(from => _table.UpsertEntityAsync(new TableEntity(from, rowKey)
         {
-            await _table.UpsertEntityAsync(new TableEntity(from, rowKey)
-            {
-                ["Dataset"] = dataset,
-                ["Partition"] = partition,
-            }, TableUpdateMode.Replace, ct);
-        }
+            ["Dataset"] = dataset,
+            ["Partition"] = partition,
+        }, TableUpdateMode.Replace, ct)));
     }
 
     /// <summary>The partitions built from <paramref name="dataset"/>/<paramref name="partition"/> (including through all-mappings).</summary>

@@ -48,21 +48,32 @@ public sealed partial class LakeStateStore(LakeStorage storage)
     public Task RecordAsync(PendingOutput output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        return _table.UpsertEntityAsync(new TableEntity(output.Dataset, PendingKey(output))
-        {
-            ["Partition"] = output.Partition,
-            ["Container"] = output.Container,
-            ["Path"] = output.Path,
-            ["Extras"] = Json(output.Extras),
-            ["Size"] = output.Size,
-            ["Rows"] = output.Rows,
-            ["Columns"] = output.Columns.ToSchemaString(),
-            ["PreviousPath"] = output.PreviousPath,
-            ["PreviousExtras"] = Json(output.PreviousExtras),
-            ["Run"] = output.Run,
-            ["WrittenAt"] = output.WrittenAt,
-        }, TableUpdateMode.Replace, ct);
+        return _table.UpsertEntityAsync(ToEntity(output), TableUpdateMode.Replace, ct);
     }
+
+    /// <summary>Records many files of one dataset before their upload, in entity-group transactions of 100 rows.</summary>
+    public Task RecordManyAsync(IReadOnlyList<PendingOutput> outputs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        return outputs.Count == 1
+            ? RecordAsync(outputs[0], ct)
+            : TableRanges.SubmitInBatchesAsync(_table, outputs.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(o))), ct);
+    }
+
+    private static TableEntity ToEntity(PendingOutput output) => new(output.Dataset, PendingKey(output))
+    {
+        ["Partition"] = output.Partition,
+        ["Container"] = output.Container,
+        ["Path"] = output.Path,
+        ["Extras"] = Json(output.Extras),
+        ["Size"] = output.Size,
+        ["Rows"] = output.Rows,
+        ["Columns"] = output.Columns.ToSchemaString(),
+        ["PreviousPath"] = output.PreviousPath,
+        ["PreviousExtras"] = Json(output.PreviousExtras),
+        ["Run"] = output.Run,
+        ["WrittenAt"] = output.WrittenAt,
+    };
 
     /// <summary>Forgets published (or discarded) outputs.</summary>
     public Task RemoveAsync(IEnumerable<PendingOutput> outputs, CancellationToken ct) =>
