@@ -67,7 +67,16 @@ public sealed partial class DatasetActivities(
             {
                 await loaded.Value;
                 return await build.PrepareAsync(b, ct);
-            }, (b, error) => LogFailed(b.Dataset, b.Partition, error), ct);
+            }, (b, error) => LogFailed(b.Dataset, b.Partition, error), ct, CommittedAsync);
+
+        async Task CommittedAsync(IReadOnlyList<PreparedBuild> won, CancellationToken token)
+        {
+            await lineage.RecordManyAsync(won.Select(w => (w.Record.Dataset, w.Record.Partition, build.SelectionsOf(w.Record.Partition))).ToList(), token);
+            foreach (var w in won)
+            {
+                LogBuilt(w.Record.Dataset, w.Record.Partition, w.Record.Rows);
+            }
+        }
     }
 
     internal DatasetDefinition Dataset(string name) =>
@@ -82,13 +91,6 @@ public sealed partial class DatasetActivities(
     /// <summary>A source input's current schema (its view reads older partitions' missing columns as typed nulls); null for a dataset input.</summary>
     internal async Task<Load.Schema.SourceSchema?> InputSchemaAsync(string input, CancellationToken ct) =>
         catalog.PipelineOf(input)?.FindSource(input) is null ? null : (await schemas.CurrentAsync(input, ct)).Schema;
-
-    /// <summary>After a partition's commit won: its lineage, and the log line.</summary>
-    internal async Task CommittedAsync(PartitionRecord record, IReadOnlyList<InputSelection> selections, CancellationToken ct)
-    {
-        await lineage.RecordAsync(record.Dataset, record.Partition, selections, ct);
-        LogBuilt(record.Dataset, record.Partition, record.Rows);
-    }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Built {Dataset} {Partition}: {Rows} rows")]
     private partial void LogBuilt(string dataset, string partition, long rows);

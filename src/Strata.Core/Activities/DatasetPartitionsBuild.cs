@@ -128,10 +128,7 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
         };
 
         var rowsIn = planned.Selections.Sum(s => s.Parts.Sum(p => p.Rows));
-        return (null, new PreparedBuild(input, containerName, record, previous, failure, pending, files, rowsIn)
-        {
-            AfterCommit = token => owner.CommittedAsync(record, planned.Selections, token),
-        });
+        return (null, new PreparedBuild(input, containerName, record, previous, failure, pending, files, rowsIn));
     }
 
     /// <summary>No partition selected: an empty view still needs the input's columns, from any one committed file (fetched once).</summary>
@@ -151,6 +148,9 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
 
         return sample;
     }
+
+    /// <summary>The inputs a prepared partition was built from (its lineage).</summary>
+    public IReadOnlyList<InputSelection> SelectionsOf(string partition) => _planned[partition].Selections;
 
     public void Dispose() => _session?.Dispose();
 

@@ -35,7 +35,7 @@ internal static class PartitionBatch
     public static async Task<BuildResult[]> RunAsync(
         PartitionStore partitions, LakeOutputs lake, LakeStorage storage, TimeProvider time,
         IReadOnlyList<BuildInput> inputs, Func<BuildInput, Task<(BuildResult? Done, PreparedBuild? Build)>> prepare,
-        Action<BuildInput, string> logFailed, CancellationToken ct)
+        Action<BuildInput, string> logFailed, CancellationToken ct, Func<IReadOnlyList<PreparedBuild>, CancellationToken, Task>? committed = null)
     {
         var results = new BuildResult?[inputs.Count];
         var prepared = new List<(int Index, PreparedBuild Build)>();
@@ -66,7 +66,7 @@ internal static class PartitionBatch
             }
         }
 
-        foreach (var (index, result) in await CommitAsync(partitions, lake, storage, prepared, ct))
+        foreach (var (index, result) in await CommitAsync(partitions, lake, storage, prepared, committed, ct))
         {
             results[index] = result;
         }
@@ -75,9 +75,10 @@ internal static class PartitionBatch
         return results.Select(r => r!).ToArray();
     }
 
-    /// <summary>Records every prepared file as pending, uploads them all, commits, then discards the losers' files and records the winners' lineage.</summary>
+    /// <summary>Records every prepared file as pending, uploads them all, commits, then discards the losers' files and tells <paramref name="committed"/> of the winners.</summary>
     private static async Task<List<(int Index, BuildResult Result)>> CommitAsync(
-        PartitionStore partitions, LakeOutputs lake, LakeStorage storage, List<(int Index, PreparedBuild Build)> prepared, CancellationToken ct)
+        PartitionStore partitions, LakeOutputs lake, LakeStorage storage, List<(int Index, PreparedBuild Build)> prepared,
+        Func<IReadOnlyList<PreparedBuild>, CancellationToken, Task>? committed, CancellationToken ct)
     {
         var results = new List<(int, BuildResult)>();
         if (prepared.Count == 0)
@@ -109,7 +110,11 @@ internal static class PartitionBatch
             results.Add((index, new BuildResult(record.Partition, outcome, build.RowsIn, record.Rows, record.OutputHash, null) { Bytes = build.Bytes }));
         }
 
-        await Parallel.ForEachAsync(after.Where(b => b.AfterCommit is not null), Options(ct), async (b, token) => await b.AfterCommit!(token));
+        if (committed is not null && after.Count > 0)
+        {
+            await committed(after, ct);
+        }
+
         return results;
     }
 

@@ -18,9 +18,6 @@ internal sealed record PreparedBuild(
     IReadOnlyList<(string Local, string Blob)> Files,
     long RowsIn)
 {
-    /// <summary>What to record once the commit won (lineage), if anything.</summary>
-    public Func<CancellationToken, Task>? AfterCommit { get; init; }
-
     /// <summary>Bytes of the files the build wrote.</summary>
     public long Bytes => Files.Sum(f => new FileInfo(f.Local).Length);
 }
