@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Strata.Definitions;
-using Strata.Fingerprints;
 using Strata.Lake.Publishing;
 using Strata.Lineage;
-using Strata.Parquet;
 using Strata.Partitions;
 using Strata.Planning;
 using Strata.Schemas;
@@ -14,8 +12,9 @@ using Strata.Workflow.Contracts;
 namespace Strata.Activities;
 
 /// <summary>
-/// Integrate and action activities: plan a dataset, and build one partition by running its SQL
-/// over exactly the input partitions its mappings select, then committing the result.
+/// Integrate and action activities: plan a dataset, and build its partitions — one per call, or
+/// many per call (see <see cref="DatasetPartitionsBuild"/>) — each by running its SQL over exactly
+/// the input partitions its mappings select, then committing the result.
 /// </summary>
 public sealed partial class DatasetActivities(
     PipelineCatalog catalog,
