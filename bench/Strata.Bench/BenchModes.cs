@@ -10,6 +10,7 @@ internal static class BenchModes
         ["load"] = ("parse + partition + tokenise + write Parquet, ours vs DuckDB (threads=1), and peak memory at two sizes", LoadMode.RunAsync),
         ["e2e"] = ("land + load of the same CSV end to end through Azurite", EndToEndMode.RunAsync),
         ["plan"] = ("no-op plan, plan after k changes and one-partition rebuild at 10 / 10,000 / 100,000 partitions, on Azurite", PlanMode.RunAsync),
+        ["small-partitions"] = ("1,461 daily partitions of a few rows through load, identity integrate and a 7-day window action: ms per partition per layer vs DuckDB", SmallPartitionsMode.RunAsync),
         ["ui"] = ("the dataset page over 100,000 imported partitions in headless Chromium: first render and scrolled renders", UiMode.RunAsync),
         ["upsert"] = ("an upsert partition merged to the latest row per key, time and peak memory per DuckDB memory limit", UpsertMode.RunAsync),
         [UpsertProbeMode.Name] = ("(internal) one upsert merge in this process, printing its peak memory as JSON", UpsertProbeMode.RunAsync),

@@ -81,7 +81,7 @@ public sealed class RunLeaseProcessTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task KilledHolder_LeaseLapses_AndTheNextRunTakesOverAndCompletesTheLakeExactly()
     {
         await LandOrdersAsync(days: 40, perDay: 25);
-        var environment = Environment(("Strata__Runs__LeaseDuration", "00:00:04"), ("Strata__Workflow__LocalParallelism", "1"));
+        var environment = Environment(("Strata__Runs__LeaseDuration", "00:00:04"), ("Strata__Workflow__LocalParallelism", "1"), ("Strata__Workflow__PartitionsPerActivity", "4"));
         using var holder = StrataProcess.Start(_work, environment, "run", "shop", "--pipelines", _pipelines.Root, "--data", _work);
         await CommittedAsync(at: 1, holder);
 

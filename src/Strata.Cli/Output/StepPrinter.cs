@@ -58,8 +58,9 @@ internal sealed class StepPrinter(WorkflowHistory history)
             WorkflowNames.PlanLoad or WorkflowNames.PlanDataset when Read<DatasetPlan>(call.OutputJson) is { } plan => Plan(plan),
             WorkflowNames.BuildLoadPartition or WorkflowNames.BuildDatasetPartition when Read<BuildInput>(call.InputJson) is { } i && Read<BuildResult>(call.OutputJson) is { } r =>
                 [Built(i.Dataset, r)],
-            WorkflowNames.BuildBatch when Read<BuildBatchInput>(call.InputJson) is { } i && Read<BuildResult[]>(call.OutputJson) is { } results =>
-                results.Take(MaxListed).Select(r => Built(i.Dataset, r)).Append(results.Length > MaxListed ? $"  {i.Dataset}: ... and {results.Length - MaxListed} more" : "").Where(l => l.Length > 0),
+            WorkflowNames.BuildBatch when Read<BuildBatchInput>(call.InputJson) is { } i && Read<BuildResult[]>(call.OutputJson) is { } results => Many(i.Dataset, results),
+            WorkflowNames.BuildLoadPartitions or WorkflowNames.BuildDatasetPartitions when Read<BuildPartitionsInput>(call.InputJson) is { } i && Read<BuildResult[]>(call.OutputJson) is { } results =>
+                Many(i.Dataset, results),
             _ => [],
         };
     }
@@ -82,6 +83,9 @@ internal sealed class StepPrinter(WorkflowHistory history)
             yield return $"  {plan.Dataset} drift: {drift}";
         }
     }
+
+    private static IEnumerable<string> Many(string dataset, BuildResult[] results) =>
+        results.Take(MaxListed).Select(r => Built(dataset, r)).Append(results.Length > MaxListed ? $"  {dataset}: ... and {results.Length - MaxListed} more" : "").Where(l => l.Length > 0);
 
     private static string Built(string dataset, BuildResult r) => r.Outcome switch
     {

@@ -30,6 +30,8 @@ public sealed class ActivityDispatcher
         Register<PlanDatasetInput, DatasetPlan>(WorkflowNames.PlanDataset, datasets.PlanDatasetAsync);
         Register<BuildInput, BuildResult>(WorkflowNames.BuildDatasetPartition, datasets.BuildDatasetPartitionAsync);
         Register<CheckDatasetInput, Quality.CheckSummary>(WorkflowNames.CheckDataset, quality.CheckDatasetAsync);
+        Register<BuildPartitionsInput, BuildResult[]>(WorkflowNames.BuildLoadPartitions, load.BuildLoadPartitionsAsync);
+        Register<BuildPartitionsInput, BuildResult[]>(WorkflowNames.BuildDatasetPartitions, datasets.BuildDatasetPartitionsAsync);
     }
 
     /// <summary>The registered activity names.</summary>

@@ -163,7 +163,40 @@ public sealed partial class LoadActivities(
     public async Task<BuildResult> BuildLoadPartitionAsync(BuildInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return await PartitionBuilds.GuardAsync(partitions, input, time, error => LogFailed(input.Dataset, input.Partition, error), () => new LoadPartitionBuild(this, input).RunAsync(ct));
+        return (await BuildAsync(input.Dataset, [input], ct))[0];
+    }
+
+    /// <summary>Builds many load partitions of one source, each exactly as <see cref="BuildLoadPartitionAsync"/> would (see <see cref="PartitionBatch"/>).</summary>
+    public async Task<BuildResult[]> BuildLoadPartitionsAsync(BuildPartitionsInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return await BuildAsync(input.Dataset, input.Builds(), ct);
+    }
+
+    private async Task<BuildResult[]> BuildAsync(string source, IReadOnlyList<BuildInput> builds, CancellationToken ct)
+    {
+        var temps = new List<TempFolder>();
+        try
+        {
+            var batch = new Lazy<Task<LoadBatchState>>(async () =>
+            {
+                var (committed, failures) = await partitions.GetManyAsync(source, builds.Select(b => b.Partition).ToList(), ct);
+                var (version, schema, _) = await schemas.CurrentAsync(source, ct);
+                return new LoadBatchState(committed, failures, version, schema);
+            });
+
+            // The shared reads happen inside the first partition's guard, like every read of a one-partition build.
+            return await PartitionBatch.RunAsync(partitions, lakeOutputs, storage, time, builds, async b =>
+            {
+                var temp = new TempFolder("assemble");
+                temps.Add(temp);
+                return await new LoadPartitionBuild(this, b, await batch.Value).PrepareAsync(temp, ct);
+            }, (b, error) => LogFailed(b.Dataset, b.Partition, error), ct);
+        }
+        finally
+        {
+            temps.ForEach(t => t.Dispose());
+        }
     }
 
     internal SourceDefinition Source(string name) =>

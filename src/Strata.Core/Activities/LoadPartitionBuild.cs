@@ -11,36 +11,34 @@ namespace Strata.Activities;
 
 /// <summary>
 /// One load partition build: the fragments its source's mode counts, in landing order → one
-/// Parquet file (empty when none) at the source's current types → recorded as pending for the
-/// lake → uploaded → atomic commit.
+/// Parquet file (empty when none) at the source's current types, ready for
+/// <see cref="PartitionBatch"/> to record as pending for the lake, upload and commit atomically.
 /// </summary>
-internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
+/// <param name="owner">The activities, for their services.</param>
+/// <param name="input">The partition.</param>
+/// <param name="batch">What the activity read once for all its partitions.</param>
+internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input, LoadBatchState batch)
 {
-    public async Task<BuildResult> RunAsync(CancellationToken ct)
+    public async Task<(BuildResult? Done, PreparedBuild? Build)> PrepareAsync(TempFolder temp, CancellationToken ct)
     {
         var source = owner.Source(input.Dataset);
-        var (specs, fragments, partitions, schemas, storage, time) = owner.Services;
+        var (specs, _, partitions, _, storage, time) = owner.Services;
         var (lake, engine) = owner.LakeServices;
         var spec = specs.HashOf(source);
         var (parts, fingerprint) = await owner.Modes.FragmentsOfAsync(source, spec, input.Partition, ct);
-        var (previous, failure, skip) = await PartitionBuilds.BeginAsync(partitions, input, fingerprint, ct);
+        var (previous, failure, skip) = await PartitionBuilds.BeginAsync(
+            partitions, input, fingerprint, batch.Committed.GetValueOrDefault(input.Partition), batch.Failures.GetValueOrDefault(input.Partition), ct);
         if (skip is not null)
         {
-            return skip;
+            return (skip, null);
         }
 
-        using var temp = new TempFolder("assemble");
-        var load = storage.Container(LakeContainers.Load);
-        var locals = new List<string>();
-        foreach (var part in parts)
-        {
-            var local = temp.File($"fragment-{locals.Count}.parquet");
-            await BlobFiles.DownloadAsync(storage.Container(FragmentPaths.ContainerOf(part.Path)), part.Path, local, ct);
-            locals.Add(local);
-        }
+        var locals = parts.Select((_, i) => temp.File($"fragment-{i}.parquet")).ToList();
+        await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = PartitionBatch.Transfers, CancellationToken = ct },
+            async (i, token) => await BlobFiles.DownloadAsync(storage.Container(FragmentPaths.ContainerOf(parts[i].Path)), parts[i].Path, locals[i], token));
 
         var output = temp.File("partition.parquet");
-        var (version, schema, _) = await schemas.CurrentAsync(source.Name, ct);
+        var (version, schema) = (batch.SchemaVersion, batch.Schema);
         var assembled = await owner.Modes.AssembleAsync(source, locals, parts.Select(p => p.OutputHash).ToList(), schema, temp, output, ct);
         if (LoadFileTypes.Widened(assembled.Schema, schema) is { } widened)
         {
@@ -52,9 +50,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
 
         (output, assembled) = await owner.Expectations.ApplyAsync(source, input.Partition, output, assembled, temp, engine, input.RunId, ct);
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
-        await lake.ExpectAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
-        await BlobFiles.UploadAsync(load, path, output, ct);
-
+        var pending = await lake.DescribeAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
         var record = new PartitionRecord
         {
             Dataset = source.Name,
@@ -70,15 +66,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
             Inputs = new PartitionInputs([RawSlice(parts)]),
         };
 
-        if (!await partitions.CommitAsync(record, previous, failure, ct))
-        {
-            // Lost the race to another build of the same partition: ours is garbage, unless that build wrote the same name.
-            await PartitionBuilds.DiscardAsync(partitions, load, input, [path], ct);
-            return new BuildResult(input.Partition, BuildOutcome.Skipped, assembled.Rows, 0, null, null);
-        }
-
-        var outcome = previous?.OutputHash == assembled.OutputHash ? BuildOutcome.Unchanged : BuildOutcome.Built;
-        return new BuildResult(input.Partition, outcome, assembled.Rows, assembled.Rows, assembled.OutputHash, null) { Bytes = new FileInfo(output).Length };
+        return (null, new PreparedBuild(input, LakeContainers.Load, record, previous, failure, pending, [(output, path)], assembled.Rows));
     }
 
     /// <summary>The raw blobs a load partition holds rows of, as its lineage.</summary>

@@ -65,10 +65,13 @@ internal static class PartitionBuilds
     /// already committed (and the run is not forced) returns the Skipped result to answer with.
     /// </summary>
     public static async Task<(PartitionRecord? Previous, FailureMarker? Failure, BuildResult? Skip)> BeginAsync(
-        PartitionStore partitions, BuildInput input, string fingerprint, CancellationToken ct)
+        PartitionStore partitions, BuildInput input, string fingerprint, CancellationToken ct) =>
+        await BeginAsync(partitions, input, fingerprint, await partitions.GetAsync(input.Dataset, input.Partition, ct), await partitions.GetFailureAsync(input.Dataset, input.Partition, ct), ct);
+
+    /// <summary>As above, with the committed row and failure marker already read (for many partitions at once, see <see cref="PartitionStore.GetManyAsync"/>).</summary>
+    public static async Task<(PartitionRecord? Previous, FailureMarker? Failure, BuildResult? Skip)> BeginAsync(
+        PartitionStore partitions, BuildInput input, string fingerprint, PartitionRecord? previous, FailureMarker? failure, CancellationToken ct)
     {
-        var previous = await partitions.GetAsync(input.Dataset, input.Partition, ct);
-        var failure = await partitions.GetFailureAsync(input.Dataset, input.Partition, ct);
         if (input.Force || previous?.Fingerprint != fingerprint)
         {
             return (previous, failure, null);

@@ -62,7 +62,7 @@ public sealed partial class RunActivities(
             pipeline.Sources.Select(s => s.Name).ToList(),
             pipeline.Datasets.Select(d => new DatasetStep(d.Name, d.Layer.ToString().ToLowerInvariant(), d.Inputs.Select(i => i.Name).ToList())).ToList(),
             Math.Max(1, workflow.Value.BatchSize),
-            ActivityRetry.From(workflow.Value)) { Refused = refused };
+            ActivityRetry.From(workflow.Value)) { Refused = refused, PartitionsPerActivity = Math.Max(1, workflow.Value.PartitionsPerActivity) };
     }
 
     /// <summary>Lands whatever sits in the pipeline's landing prefixes (a safety net for missed triggers).</summary>

@@ -19,22 +19,34 @@ public sealed class LineageStore(LakeStorage storage)
     private readonly TableClient _table = storage.Table(StrataTables.Lineage);
 
     /// <summary>Records that <paramref name="dataset"/>/<paramref name="partition"/> was built from <paramref name="selections"/>.</summary>
-    public async Task RecordAsync(string dataset, string partition, IReadOnlyList<InputSelection> selections, CancellationToken ct)
+    public Task RecordAsync(string dataset, string partition, IReadOnlyList<InputSelection> selections, CancellationToken ct) =>
+        RecordManyAsync([(dataset, partition, selections)], ct);
+
+    /// <summary>
+    /// Records many built partitions at once. Edges are grouped by input partition (the table
+    /// partition key), so the windows of a run of days that share an input day go in one
+    /// entity-group transaction; the groups are written in parallel.
+    /// </summary>
+    public async Task RecordManyAsync(IReadOnlyList<(string Dataset, string Partition, IReadOnlyList<InputSelection> Selections)> built, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(selections);
-        var rowKey = $"{dataset}|{partition}";
-        var sources = selections.SelectMany(s => s.Input.Mapping.Kind == MappingKind.All
-            ? [$"{s.Input.Name}|{AllPartitions}"]
-            : s.Parts.Select(p => $"{s.Input.Name}|{p.Partition}"));
-        foreach (var from in sources.Distinct(StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(built);
+        var edges = built.SelectMany(b => Sources(b.Selections).Distinct(StringComparer.Ordinal).Select(from => new TableEntity(from, $"{b.Dataset}|{b.Partition}")
         {
-            await _table.UpsertEntityAsync(new TableEntity(from, rowKey)
-            {
-                ["Dataset"] = dataset,
-                ["Partition"] = partition,
-            }, TableUpdateMode.Replace, ct);
-        }
+            ["Dataset"] = b.Dataset,
+            ["Partition"] = b.Partition,
+        }));
+        await Parallel.ForEachAsync(edges.GroupBy(e => e.PartitionKey, StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (group, token) =>
+        {
+            var rows = group.ToList();
+            await (rows.Count == 1
+                ? _table.UpsertEntityAsync(rows[0], TableUpdateMode.Replace, token)
+                : TableRanges.SubmitInBatchesAsync(_table, rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), token));
+        });
     }
+
+    private static IEnumerable<string> Sources(IReadOnlyList<InputSelection> selections) => selections.SelectMany(s => s.Input.Mapping.Kind == MappingKind.All
+        ? [$"{s.Input.Name}|{AllPartitions}"]
+        : s.Parts.Select(p => $"{s.Input.Name}|{p.Partition}"));
 
     /// <summary>The partitions built from <paramref name="dataset"/>/<paramref name="partition"/> (including through all-mappings).</summary>
     public async Task<IReadOnlyList<(string Dataset, string Partition)>> DownstreamAsync(string dataset, string partition, CancellationToken ct)

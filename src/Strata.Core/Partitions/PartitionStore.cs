@@ -17,7 +17,7 @@ namespace Strata.Partitions;
 /// A commit writes the partition row (ETag-conditional), its log line and the removal of its
 /// failure marker in one entity-group transaction: all or nothing.
 /// </summary>
-public sealed class PartitionStore(LakeStorage storage)
+public sealed partial class PartitionStore(LakeStorage storage)
 {
     private const string PartitionPrefix = "p|";
     private const string CommitPrefix = "c|";
@@ -148,6 +148,20 @@ public sealed class PartitionStore(LakeStorage storage)
     /// </summary>
     public async Task<bool> CommitAsync(PartitionRecord record, PartitionRecord? previous, FailureMarker? failure, CancellationToken ct)
     {
+        try
+        {
+            await _table.SubmitTransactionAsync(CommitActions(record, previous, failure), ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (LostRace(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A commit's actions: the conditional partition row, its log line when the output changed, the failure marker's removal.</summary>
+    private static List<TableTransactionAction> CommitActions(PartitionRecord record, PartitionRecord? previous, FailureMarker? failure)
+    {
         ArgumentNullException.ThrowIfNull(record);
         var row = ToEntity(record);
         var actions = new List<TableTransactionAction>
@@ -175,16 +189,11 @@ public sealed class PartitionStore(LakeStorage storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.Dataset, FailurePrefix + record.Partition), new ETag(failureTag)));
         }
 
-        try
-        {
-            await _table.SubmitTransactionAsync(actions, ct);
-            return true;
-        }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 || (e.Status == 404 && e.FailedTransactionActionIndex > 0))
-        {
-            return false;
-        }
+        return actions;
     }
+
+    // The row was added or changed by another writer (409 / 412), or the failure marker it removes is gone (404 past the first action).
+    private static bool LostRace(TableTransactionFailedException e) => e.Status is 409 or 412 || (e.Status == 404 && e.FailedTransactionActionIndex > 0);
 
     /// <summary>
     /// Writes committed partition rows in bulk (entity-group batches of 100), without commit-log

@@ -23,7 +23,20 @@ internal static class ExpectationPass
         var rules = job.Expectations;
         var met = rules.Select((_, i) => SqlEngine.Identifier($"strata_met_{i}")).ToList();
         var columns = string.Join(", ", rules.Select((e, i) => $"coalesce(CAST(({e.Sql}) AS BOOLEAN), false) AS {met[i]}"));
-        Execute(job, () => SqlEngine.Run(connection, $"CREATE TEMP TABLE {Table} AS SELECT *, {columns} FROM ({query}) AS strata_query"));
+        // OR REPLACE and the finally below: a session runs many partitions' jobs on one database, and one that failed must not leave its table to the next.
+        Execute(job, () => SqlEngine.Run(connection, $"CREATE OR REPLACE TEMP TABLE {Table} AS SELECT *, {columns} FROM ({query}) AS strata_query"));
+        try
+        {
+            return WriteOutputs(connection, job, rules, met);
+        }
+        finally
+        {
+            SqlEngine.Run(connection, $"DROP TABLE IF EXISTS {Table}");
+        }
+    }
+
+    private static List<ExpectationCount> WriteOutputs(DuckDBConnection connection, SqlJob job, IReadOnlyList<ExpectationDefinition> rules, List<string> met)
+    {
 
         var counts = new List<ExpectationCount>();
         using (var command = connection.CreateCommand())
@@ -52,7 +65,6 @@ internal static class ExpectationPass
             SqlEngine.Run(connection, $"COPY (SELECT {reason} AS {Reason}, * {exclude} FROM {Table} WHERE NOT ({keep})) TO {SqlEngine.Quote(path)} (FORMAT json)");
         }
 
-        SqlEngine.Run(connection, $"DROP TABLE {Table}");
         return counts;
     }
 

@@ -47,54 +47,35 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
     public SqlResult Execute(SqlJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        using var session = OpenSession();
+        return session.Execute(job);
+    }
+
+    /// <summary>
+    /// One database for many jobs of one dataset (a build of many partitions): opening and
+    /// configuring DuckDB costs more than a small partition's query, so it is paid once.
+    /// </summary>
+    public SqlSession OpenSession()
+    {
         var settings = options.Value;
         Directory.CreateDirectory(settings.TempDirectory);
-        using var connection = Open();
-        Run(connection, $"SET memory_limit = {Quote(settings.MemoryLimit)}");
-        Run(connection, $"SET threads = {settings.Threads.ToString(CultureInfo.InvariantCulture)}");
-        Run(connection, $"SET temp_directory = {Quote(settings.TempDirectory)}");
-        Run(connection, "SET preserve_insertion_order = false");
-
-        // Timestamps are stored in UTC; casting one to a date must give the UTC day, whatever the host's zone.
-        Run(connection, "SET TimeZone = 'UTC'");
-
-        foreach (var input in job.Inputs)
-        {
-            Run(connection, $"CREATE VIEW {Identifier(input.Name)} AS {InputViews.Sql(connection, job, input)}");
-        }
-
-        IReadOnlyList<Quality.ExpectationCount> expectations = [];
+        var connection = Open();
         try
         {
-            if (job.Expectations.Count > 0)
-            {
-                expectations = Quality.ExpectationPass.Run(connection, job, TrimStatement(job.Sql));
-            }
-            else
-            {
-                // Straight to Parquet: DuckDB streams the result (spilling past the memory limit) instead of holding it.
-                Run(connection, $"COPY ({TrimStatement(job.Sql)}) TO {Quote(job.OutputParquet)} (FORMAT parquet, COMPRESSION zstd)");
-            }
-        }
-        catch (DuckDBException e)
-        {
-            throw new SqlException(job.Dataset, job.Partition, e.Message, e);
-        }
+            Run(connection, $"SET memory_limit = {Quote(settings.MemoryLimit)}");
+            Run(connection, $"SET threads = {settings.Threads.ToString(CultureInfo.InvariantCulture)}");
+            Run(connection, $"SET temp_directory = {Quote(settings.TempDirectory)}");
+            Run(connection, "SET preserve_insertion_order = false");
 
-        var result = $"read_parquet({Quote(job.OutputParquet)})";
-        if (job.OutputCsv is not null)
-        {
-            Run(connection, $"COPY (SELECT * FROM {result}) TO {Quote(job.OutputCsv)} (FORMAT csv, HEADER true)");
+            // Timestamps are stored in UTC; casting one to a date must give the UTC day, whatever the host's zone.
+            Run(connection, "SET TimeZone = 'UTC'");
+            return new SqlSession(connection);
         }
-
-        if (job.OutputJsonLines is not null)
+        catch
         {
-            Run(connection, $"COPY (SELECT * FROM {result}) TO {Quote(job.OutputJsonLines)} (FORMAT json)");
+            connection.Dispose();
+            throw;
         }
-
-        using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({Quote(job.OutputParquet)})";
-        return new SqlResult(Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture), expectations);
     }
 
     /// <summary>The 1-based line of the parser's error position, when it gives one (a character offset into the trimmed statement).</summary>
@@ -134,7 +115,7 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         return $"duckdb-{command.ExecuteScalar()}";
     }
 
-    private static string TrimStatement(string sql) => sql.Trim().TrimEnd(';').Trim();
+    internal static string TrimStatement(string sql) => sql.Trim().TrimEnd(';').Trim();
 
     internal static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 

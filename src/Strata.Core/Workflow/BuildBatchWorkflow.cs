@@ -14,7 +14,6 @@ public static class BuildBatchWorkflow
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         context.UseActivityRetry(input.Retry);
-        return await Task.WhenAll(input.Items.Select(item => FanOut.BuildOneAsync(
-            context, input.Activity, new BuildInput(input.RunId, input.RunNumber, input.Dataset, item.Partition, item.Fingerprint, input.Force))));
+        return await FanOut.BuildSliceAsync(context, input);
     }
 }

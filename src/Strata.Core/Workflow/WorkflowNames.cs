@@ -21,6 +21,20 @@ public static class WorkflowNames
     public const string PlanDataset = nameof(PlanDataset);
     public const string BuildDatasetPartition = nameof(BuildDatasetPartition);
     public const string CheckDataset = nameof(CheckDataset);
+
+    /// <summary>Builds many load partitions of one source in one call.</summary>
+    public const string BuildLoadPartitions = nameof(BuildLoadPartitions);
+
+    /// <summary>Builds many partitions of one integrate or action dataset in one call.</summary>
+    public const string BuildDatasetPartitions = nameof(BuildDatasetPartitions);
+
+    /// <summary>The activity that builds many partitions at once for a one-partition build activity.</summary>
+    public static string ManyOf(string activity) => activity switch
+    {
+        BuildLoadPartition => BuildLoadPartitions,
+        BuildDatasetPartition => BuildDatasetPartitions,
+        _ => throw new ArgumentException($"no many-partition activity for '{activity}'", nameof(activity)),
+    };
     public const string CompleteDataset = nameof(CompleteDataset);
     public const string CompleteRun = nameof(CompleteRun);
 }

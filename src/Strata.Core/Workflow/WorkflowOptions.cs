@@ -12,6 +12,16 @@ public sealed class WorkflowOptions
     /// </summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Stale partitions of one dataset built by one activity call. Default 100: one activity then
+    /// opens one DuckDB database, downloads each input file once, uploads in parallel and commits
+    /// in entity-group transactions (at most 100 rows each), so the fixed cost of a call is shared
+    /// by 100 small partitions, while a call on big partitions still ends well inside an
+    /// activity's time limit. 1 = one activity per partition, as before. Each partition keeps its
+    /// own fingerprint check, failure and conditional commit whatever this is.
+    /// </summary>
+    public int PartitionsPerActivity { get; set; } = 100;
+
     /// <summary>Activities the local host runs at once. Default: the processor count (at least 2).</summary>
     public int LocalParallelism { get; set; } = Math.Max(2, Environment.ProcessorCount);
 

@@ -20,6 +20,11 @@ public sealed class WorkflowOptionsValidator : IValidateOptions<WorkflowOptions>
             errors.Add($"{Prefix}{nameof(options.BatchSize)} is {options.BatchSize}: it must be 1 or more (default 500)");
         }
 
+        if (options.PartitionsPerActivity is < 1 or > 1000)
+        {
+            errors.Add($"{Prefix}{nameof(options.PartitionsPerActivity)} is {options.PartitionsPerActivity}: it must be between 1 and 1000 (1 = one activity per partition; default 100)");
+        }
+
         if (options.LocalParallelism < 1)
         {
             errors.Add($"{Prefix}{nameof(options.LocalParallelism)} is {options.LocalParallelism}: it must be 1 or more (default: the processor count)");

@@ -13,4 +13,7 @@ public sealed class DatasetActivityFunctions(DatasetActivities activities)
 
     [Function(WorkflowNames.BuildDatasetPartition)]
     public Task<BuildResult> BuildDatasetPartitionAsync([ActivityTrigger] BuildInput input, CancellationToken ct) => activities.BuildDatasetPartitionAsync(input, ct);
+
+    [Function(WorkflowNames.BuildDatasetPartitions)]
+    public Task<BuildResult[]> BuildDatasetPartitionsAsync([ActivityTrigger] BuildPartitionsInput input, CancellationToken ct) => activities.BuildDatasetPartitionsAsync(input, ct);
 }

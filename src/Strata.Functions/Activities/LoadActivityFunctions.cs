@@ -19,4 +19,7 @@ public sealed class LoadActivityFunctions(LoadActivities activities)
 
     [Function(WorkflowNames.BuildLoadPartition)]
     public Task<BuildResult> BuildLoadPartitionAsync([ActivityTrigger] BuildInput input, CancellationToken ct) => activities.BuildLoadPartitionAsync(input, ct);
+
+    [Function(WorkflowNames.BuildLoadPartitions)]
+    public Task<BuildResult[]> BuildLoadPartitionsAsync([ActivityTrigger] BuildPartitionsInput input, CancellationToken ct) => activities.BuildLoadPartitionsAsync(input, ct);
 }

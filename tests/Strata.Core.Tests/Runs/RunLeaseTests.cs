@@ -99,7 +99,7 @@ public sealed class RunLeaseTests(AzuriteFixture azurite) : IAsyncLifetime
         using var stop = new CancellationTokenSource();
         _lake.Host.ActivityCompleted += name =>
         {
-            if (name == WorkflowNames.BuildLoadPartition)
+            if (name is WorkflowNames.BuildLoadPartition or WorkflowNames.BuildLoadPartitions)
             {
                 stop.Cancel();
             }

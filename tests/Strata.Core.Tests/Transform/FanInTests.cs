@@ -37,7 +37,8 @@ public sealed class FanInTests(AzuriteFixture azurite)
         pipelines.Write("fanin", Yaml, ("sql/enriched.sql", "SELECT t.id, t.ts, u.tier FROM ticks t LEFT JOIN users u USING (user_id)"));
         await using var lake = await TestLake.CreateAsync(azurite, pipelines.Root, new Dictionary<string, string?>
         {
-            ["Strata:Workflow:BatchSize"] = "300",
+            // 3 calls of 100 partitions per history: 1,000 partitions take 4 sub-orchestrations.
+            ["Strata:Workflow:BatchSize"] = "3",
             ["Strata:Workflow:LocalParallelism"] = "4",
         });
         var csv = new StringBuilder("id,ts,user_id\n");

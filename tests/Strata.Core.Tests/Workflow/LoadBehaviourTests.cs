@@ -9,9 +9,13 @@ namespace Strata.Tests.Workflow;
 [Collection(AzuriteCollection.Name)]
 public sealed class LoadBehaviourTests(AzuriteFixture azurite) : ShopLakeTest(azurite)
 {
-    [Fact]
-    public async Task StoppedRun_WhenRerun_BuildsOnlyTheRestWithoutDuplicates()
+    [Theory]
+    [InlineData(1, 4)]
+    [InlineData(3, 1)]
+    public async Task StoppedRun_WhenRerun_BuildsOnlyTheRestWithoutDuplicates(int perActivity, int stopAfter)
     {
+        await Lake.ReopenAsync(new Dictionary<string, string?> { ["Strata:Workflow:PartitionsPerActivity"] = $"{perActivity}" });
+        var activity = perActivity == 1 ? WorkflowNames.BuildLoadPartition : WorkflowNames.BuildLoadPartitions;
         var rows = Enumerable.Range(1, 40).Select(i => (i, $"2026-11-{1 + (i % 10):D2}T{i % 24:D2}:00:00Z", $"u{i}@x.com", "1.00")).ToList();
         var csv = Pipelines.Orders([.. rows]) + "41,not-a-time,bad@x.com,1.00\n42,2026-11-03T00:00:00Z\n";
         await Lake.LandAsync("shop/orders/big.csv", csv);
@@ -19,7 +23,7 @@ public sealed class LoadBehaviourTests(AzuriteFixture azurite) : ShopLakeTest(az
         var built = 0;
         Lake.Host.ActivityCompleted += name =>
         {
-            if (name == WorkflowNames.BuildLoadPartition && Interlocked.Increment(ref built) == 4)
+            if (name == activity && Interlocked.Increment(ref built) == stopAfter)
             {
                 stop.Cancel();
             }
@@ -29,7 +33,7 @@ public sealed class LoadBehaviourTests(AzuriteFixture azurite) : ShopLakeTest(az
         var committed = (await Lake.Get<Strata.Partitions.PartitionStore>().ListHashesAsync("orders", CancellationToken.None)).Count;
         var rerun = await Lake.RunAsync("shop");
 
-        Assert.InRange(committed, 4, 9);
+        Assert.InRange(committed, perActivity * stopAfter, 9);
         Assert.Equal(10 - committed, rerun.Datasets.Single(d => d.Dataset == "orders").Built);
         var all = DuckDbReader.Query(await UnionOfPartitionsAsync("orders"));
         Assert.Equal(40, all.Count);

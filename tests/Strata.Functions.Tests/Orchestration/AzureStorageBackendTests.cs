@@ -83,7 +83,7 @@ public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
                 while (!watch.IsCancellationRequested)
                 {
                     var newer = first.Runs.Skip(before1).Concat(second.Runs.Skip(before2)).ToList();
-                    if (newer.Any(l => l is "activity ParseRawBlob" or "activity BuildLoadPartition"))
+                    if (newer.Any(l => l is "activity ParseRawBlob" or "activity BuildLoadPartition" or "activity BuildLoadPartitions"))
                     {
                         loading.TrySetResult(LastToRun(first, before1, second, before2));
                         return;

@@ -18,7 +18,8 @@ public sealed class DurableOrchestrationTests(AzuriteFixture azurite) : DurableS
     [Fact]
     public async Task SampleWaves_WithBatchSizeTwo_UseSubOrchestrations_AndCommitWhatTheLocalHostCommits()
     {
-        await using var lakes = await TwinLakes.CreateAsync(Azurite, batchSize: 2);
+        // Two calls of two partitions per history: the sample's six-day sources need sub-orchestrations of many-partition calls.
+        await using var lakes = await TwinLakes.CreateAsync(Azurite, batchSize: 2, partitionsPerActivity: 2);
         await using var durable = await DurableLake.StartAsync(lakes.Durable);
 
         foreach (var wave in SampleWaves.Waves)

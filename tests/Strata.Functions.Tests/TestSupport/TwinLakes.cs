@@ -22,10 +22,14 @@ public sealed class TwinLakes : IAsyncDisposable
 
     public TestLake Local { get; }
 
-    public static async Task<TwinLakes> CreateAsync(AzuriteFixture azurite, int batchSize)
+    public static async Task<TwinLakes> CreateAsync(AzuriteFixture azurite, int batchSize, int partitionsPerActivity = 100)
     {
         var pipelines = SampleWaves.Pipelines();
-        var settings = new Dictionary<string, string?> { ["Strata:Workflow:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Strata:Workflow:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Strata:Workflow:PartitionsPerActivity"] = partitionsPerActivity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var durable = await TestLake.CreateAsync(azurite, pipelines.Root, settings);
         settings["Strata:Pii:Key"] = durable.Settings["Strata:Pii:Key"];
         return new TwinLakes(pipelines, durable, await TestLake.CreateAsync(azurite, pipelines.Root, settings));

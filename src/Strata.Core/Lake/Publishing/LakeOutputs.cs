@@ -16,10 +16,20 @@ public sealed class LakeOutputs(LakeStateStore store, TimeProvider time)
     /// </summary>
     public async Task ExpectAsync(
         string dataset, string partition, string container, long run, string path, IReadOnlyList<string> extras,
+        PartitionRecord? previous, string localParquet, long rows, CancellationToken ct) =>
+        await store.RecordAsync(await DescribeAsync(dataset, partition, container, run, path, extras, previous, localParquet, rows, ct), ct);
+
+    /// <summary>
+    /// What <see cref="ExpectAsync"/> records, without recording it: a build of many partitions
+    /// describes each file (a file the table cannot hold fails that partition alone) and records
+    /// them together with <see cref="ExpectManyAsync"/>, still before any upload.
+    /// </summary>
+    public async Task<PendingOutput> DescribeAsync(
+        string dataset, string partition, string container, long run, string path, IReadOnlyList<string> extras,
         PartitionRecord? previous, string localParquet, long rows, CancellationToken ct)
     {
         var (size, columns) = await LakeFiles.DescribeAsync(localParquet, $"{container}/{dataset} partition {partition}", ct);
-        await store.RecordAsync(new PendingOutput
+        return new PendingOutput
         {
             Dataset = dataset,
             Partition = partition,
@@ -33,6 +43,9 @@ public sealed class LakeOutputs(LakeStateStore store, TimeProvider time)
             PreviousExtras = previous?.ExtraPaths ?? [],
             Run = run,
             WrittenAt = time.GetUtcNow(),
-        }, ct);
+        };
     }
+
+    /// <summary>Records files described by <see cref="DescribeAsync"/> (all of one dataset), in entity-group transactions.</summary>
+    public Task ExpectManyAsync(IReadOnlyList<PendingOutput> outputs, CancellationToken ct) => store.RecordManyAsync(outputs, ct);
 }

@@ -51,22 +51,42 @@ public sealed partial class LakeStateStore(LakeStorage storage)
     public async Task RecordAsync(PendingOutput output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var columns = await _documents.StoreAsync(SchemaFolder(output.Dataset), output.Columns.ToSchemaString(), ct);
-        await _table.UpsertEntityAsync(new TableEntity(output.Dataset, PendingKey(output))
-        {
-            ["Partition"] = output.Partition,
-            ["Container"] = output.Container,
-            ["Path"] = output.Path,
-            ["Extras"] = Json(output.Extras),
-            ["Size"] = output.Size,
-            ["Rows"] = output.Rows,
-            ["Columns"] = columns,
-            ["PreviousPath"] = output.PreviousPath,
-            ["PreviousExtras"] = Json(output.PreviousExtras),
-            ["Run"] = output.Run,
-            ["WrittenAt"] = output.WrittenAt,
-        }, TableUpdateMode.Replace, ct);
+        await _table.UpsertEntityAsync(await ToEntityAsync(output, ct), TableUpdateMode.Replace, ct);
     }
+
+    /// <summary>Records many files of one dataset before their upload, in entity-group transactions of 100 rows.</summary>
+    public async Task RecordManyAsync(IReadOnlyList<PendingOutput> outputs, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        if (outputs.Count == 1)
+        {
+            await RecordAsync(outputs[0], ct);
+            return;
+        }
+
+        var entities = new List<TableTransactionAction>(outputs.Count);
+        foreach (var output in outputs)
+        {
+            entities.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, await ToEntityAsync(output, ct)));
+        }
+
+        await TableRanges.SubmitInBatchesAsync(_table, entities, ct);
+    }
+
+    private async Task<TableEntity> ToEntityAsync(PendingOutput output, CancellationToken ct) => new(output.Dataset, PendingKey(output))
+    {
+        ["Partition"] = output.Partition,
+        ["Container"] = output.Container,
+        ["Path"] = output.Path,
+        ["Extras"] = Json(output.Extras),
+        ["Size"] = output.Size,
+        ["Rows"] = output.Rows,
+        ["Columns"] = await _documents.StoreAsync(SchemaFolder(output.Dataset), output.Columns.ToSchemaString(), ct),
+        ["PreviousPath"] = output.PreviousPath,
+        ["PreviousExtras"] = Json(output.PreviousExtras),
+        ["Run"] = output.Run,
+        ["WrittenAt"] = output.WrittenAt,
+    };
 
     /// <summary>Forgets published (or discarded) outputs.</summary>
     public Task RemoveAsync(IEnumerable<PendingOutput> outputs, CancellationToken ct) =>

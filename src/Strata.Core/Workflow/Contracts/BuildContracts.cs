@@ -27,4 +27,18 @@ public sealed record BuildResult(string Partition, BuildOutcome Outcome, long Ro
 }
 
 /// <summary>Input of the BuildBatch sub-workflow: one slice of a large fan-out, with the run's retry policy.</summary>
-public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items, ActivityRetry Retry);
+public sealed record BuildBatchInput(string Activity, string RunId, long RunNumber, string Dataset, bool Force, IReadOnlyList<PlanItem> Items, ActivityRetry Retry)
+{
+    /// <summary>Partitions per activity call (the run's <see cref="RunStarted.PartitionsPerActivity"/>); 0 or 1 = one per partition.</summary>
+    public int PartitionsPerActivity { get; init; }
+}
+
+/// <summary>
+/// Input of BuildLoadPartitions and BuildDatasetPartitions: up to
+/// <c>WorkflowOptions.PartitionsPerActivity</c> stale partitions of one dataset, built in one activity.
+/// </summary>
+public sealed record BuildPartitionsInput(string RunId, long RunNumber, string Dataset, IReadOnlyList<PlanItem> Items, bool Force)
+{
+    /// <summary>Each partition's build, as the one-partition activities take it.</summary>
+    public IReadOnlyList<BuildInput> Builds() => Items.Select(i => new BuildInput(RunId, RunNumber, Dataset, i.Partition, i.Fingerprint, Force)).ToList();
+}

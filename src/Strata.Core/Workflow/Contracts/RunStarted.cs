@@ -18,6 +18,13 @@ public sealed record RunStarted(
     int BatchSize,
     ActivityRetry Retry)
 {
+    /// <summary>
+    /// Partitions per build activity (<see cref="WorkflowOptions.PartitionsPerActivity"/>), fixed in the
+    /// run's history like <see cref="BatchSize"/>. 0, in the history of a run started before this
+    /// existed, replays as 1: one activity per partition, the calls that run made.
+    /// </summary>
+    public int PartitionsPerActivity { get; init; }
+
     /// <summary>Set when another run held the pipeline's lease: no run number was allocated and the workflow ends at once.</summary>
     public Runs.LeaseRefusal? Refused { get; init; }
 }

@@ -1,0 +1,23 @@
+using Strata.Lake.Publishing;
+using Strata.Partitions;
+using Strata.Workflow.Contracts;
+
+namespace Strata.Activities;
+
+/// <summary>
+/// A partition built into local files and not yet committed: what <see cref="PartitionBatch"/>
+/// needs to record it as pending, upload it and commit it (or discard it when it loses the race).
+/// </summary>
+internal sealed record PreparedBuild(
+    BuildInput Input,
+    string Container,
+    PartitionRecord Record,
+    PartitionRecord? Previous,
+    FailureMarker? Failure,
+    PendingOutput Pending,
+    IReadOnlyList<(string Local, string Blob)> Files,
+    long RowsIn)
+{
+    /// <summary>Bytes of the files the build wrote.</summary>
+    public long Bytes => Files.Sum(f => new FileInfo(f.Local).Length);
+}

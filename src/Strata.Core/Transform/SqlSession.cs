@@ -1,0 +1,64 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Strata.Transform;
+
+/// <summary>
+/// An open DuckDB database that runs jobs one after another (see <see cref="SqlEngine.OpenSession"/>).
+/// Each job replaces the input views, so a job sees exactly its own partitions' files. Not thread-safe.
+/// </summary>
+public sealed class SqlSession : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    internal SqlSession(DuckDBConnection connection) => _connection = connection;
+
+    /// <summary>
+    /// Runs the job; returns the rows written and the expectation counts. Throws
+    /// <see cref="SqlException"/> when the SQL fails, <see cref="Quality.ExpectationFailedException"/>
+    /// when an expectation with action fail is not met.
+    /// </summary>
+    public SqlResult Execute(SqlJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        foreach (var input in job.Inputs)
+        {
+            SqlEngine.Run(_connection, $"CREATE OR REPLACE VIEW {SqlEngine.Identifier(input.Name)} AS {InputViews.Sql(_connection, job, input)}");
+        }
+
+        IReadOnlyList<Quality.ExpectationCount> expectations = [];
+        try
+        {
+            if (job.Expectations.Count > 0)
+            {
+                expectations = Quality.ExpectationPass.Run(_connection, job, SqlEngine.TrimStatement(job.Sql));
+            }
+            else
+            {
+                // Straight to Parquet: DuckDB streams the result (spilling past the memory limit) instead of holding it.
+                SqlEngine.Run(_connection, $"COPY ({SqlEngine.TrimStatement(job.Sql)}) TO {SqlEngine.Quote(job.OutputParquet)} (FORMAT parquet, COMPRESSION zstd)");
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new SqlException(job.Dataset, job.Partition, e.Message, e);
+        }
+
+        var result = $"read_parquet({SqlEngine.Quote(job.OutputParquet)})";
+        if (job.OutputCsv is not null)
+        {
+            SqlEngine.Run(_connection, $"COPY (SELECT * FROM {result}) TO {SqlEngine.Quote(job.OutputCsv)} (FORMAT csv, HEADER true)");
+        }
+
+        if (job.OutputJsonLines is not null)
+        {
+            SqlEngine.Run(_connection, $"COPY (SELECT * FROM {result}) TO {SqlEngine.Quote(job.OutputJsonLines)} (FORMAT json)");
+        }
+
+        using var count = _connection.CreateCommand();
+        count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({SqlEngine.Quote(job.OutputParquet)})";
+        return new SqlResult(Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture), expectations);
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
