@@ -47,7 +47,7 @@ internal static class ParquetInputMode
         var megabytes = new FileInfo(input).Length / 1e6;
         Console.WriteLine();
         Console.WriteLine($"input        {rows:N0} rows x 6 columns, {megabytes:F1} MB Parquet ({input})");
-        Console.WriteLine($"ours         {bestOurs.Seconds,6:F2} s  cpu {bestOurs.Cpu,6:F2} s  ({outcome!.Fragments.Count} partitions, {outcome.RowsLoaded:N0} rows, {outcome.Statistics.RowGroupsWritten} row groups)");
+        Console.WriteLine($"ours         {bestOurs.Seconds,6:F2} s  cpu {bestOurs.Cpu,6:F2} s  ({outcome!.Fragments.Count} partitions, {outcome.RowsLoaded:N0} rows, {outcome.Statistics.RowGroupsWritten} row groups, {(outcome.Statistics.LoadedByColumn ? "column path" : "row path")})");
         Console.WriteLine($"duckdb       {bestDuck.Seconds,6:F2} s  cpu {bestDuck.Cpu,6:F2} s  (threads=1)");
         Console.WriteLine($"ratio        ours/duckdb throughput = {bestDuck.Seconds / bestOurs.Seconds:F2}x by wall time, {bestDuck.Cpu / bestOurs.Cpu:F2}x by cpu time");
         Console.WriteLine();
