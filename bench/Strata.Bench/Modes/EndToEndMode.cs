@@ -85,6 +85,8 @@ internal static class EndToEndMode
         Console.WriteLine($"    load run          {loadRequests.Requests,6}  lake {loadRequests.LakeBreakdown}");
         Console.WriteLine($"    rerun             {rerunRequests.Requests,6}  lake {rerunRequests.LakeBreakdown}");
         Console.WriteLine($"    late file         {lateRequests.Requests,6}  lake {lateRequests.LakeBreakdown}");
+        await lake.DisposeAsync();
+        await azurite.DisposeAsync(); // stopped before its folder is removed: it may still be writing there
         Directory.Delete(folder, recursive: true);
         return orders.Failed == 0 && lateRun.PartitionsFailed == 0 ? 0 : 1;
     }

@@ -42,8 +42,10 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         var output = temp.File("partition.parquet");
         var (version, schema, _) = await schemas.CurrentAsync(source.Name, ct);
         var assembled = await owner.Modes.AssembleAsync(source, locals, parts.Select(p => p.OutputHash).ToList(), schema, temp, output, ct);
+        var sameBytesAs = assembled.Copied && parts.Count == 1 ? parts[0] : null;
         if (LoadFileTypes.Widened(assembled.Schema, schema) is { } widened)
         {
+            sameBytesAs = null;
             // Every file of a Delta table must have the table's type: a partition whose own rows
             // are narrower than the source has become is written at the source's types.
             output = temp.File("partition-widened.parquet");
@@ -52,7 +54,15 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
 
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
         await lake.ExpectAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
-        await BlobFiles.UploadAsync(load, path, output, ct);
+        if (sameBytesAs is not null)
+        {
+            // The partition is its one fragment byte for byte: copy that blob instead of uploading the download.
+            await BlobFiles.CopyAsync(storage.Container(FragmentPaths.ContainerOf(sameBytesAs.Path)).GetBlobClient(sameBytesAs.Path), load, path, ct);
+        }
+        else
+        {
+            await BlobFiles.UploadAsync(load, path, output, ct);
+        }
 
         var record = new PartitionRecord
         {
