@@ -8,6 +8,7 @@ internal static class BenchModes
     private static readonly Dictionary<string, (string Help, Func<BenchArgs, Task<int>> Run)> s_modes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["load"] = ("parse + partition + tokenise + write Parquet, ours vs DuckDB (threads=1), and peak memory at two sizes", LoadMode.RunAsync),
+        ["parquet-input"] = ("a 3,000,000-row Parquet file into day partitions, ours vs DuckDB COPY ... PARTITION_BY (threads=1), wall and cpu, and peak memory at two sizes", ParquetInputMode.RunAsync),
         ["e2e"] = ("land + load of the same CSV end to end through Azurite", EndToEndMode.RunAsync),
         ["plan"] = ("no-op plan, plan after k changes and one-partition rebuild at 10 / 10,000 / 100,000 partitions, on Azurite", PlanMode.RunAsync),
         ["small-partitions"] = ("1,461 daily partitions of a few rows through load, identity integrate and a 7-day window action: ms per partition per layer vs DuckDB", SmallPartitionsMode.RunAsync),

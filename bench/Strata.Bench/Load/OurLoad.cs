@@ -6,8 +6,8 @@ namespace Strata.Bench.Load;
 
 /// <summary>
 /// Our load step, local file to local folder: parse (infer over the whole file, then convert),
-/// split by day of entered_at, tokenise email (trim-lower), write one fragment per day, then
-/// assemble each partition into <c>entry_date=&lt;day&gt;/part.parquet</c>.
+/// split by day of entered_at, tokenise email (trim-lower; orders only), write one fragment per
+/// day, then assemble each partition into <c>&lt;key&gt;=&lt;day&gt;/part.parquet</c>.
 /// </summary>
 internal static class OurLoad
 {
@@ -20,7 +20,20 @@ internal static class OurLoad
         Pii = [new PiiRule("email", PiiAction.Tokenise, PiiNormalise.TrimLower)],
     };
 
-    public static async Task<ParseOutcome> RunAsync(string input, string output, LoadEngineOptions options)
+    /// <summary>The events Parquet file: no PII rule, as DuckDB's side has none.</summary>
+    public static readonly SourceDefinition Events = new()
+    {
+        Name = "events",
+        Pipeline = "bench",
+        LandingPrefix = "events/",
+        Format = SourceFormat.Parquet,
+        Partition = new PartitionKeySpec("event_date", "entered_at", Grain.Day, IngestDate: false),
+    };
+
+    public static Task<ParseOutcome> RunAsync(string input, string output, LoadEngineOptions options) =>
+        RunAsync(Orders, input, output, options);
+
+    public static async Task<ParseOutcome> RunAsync(SourceDefinition source, string input, string output, LoadEngineOptions options)
     {
         if (Directory.Exists(output))
         {
@@ -29,11 +42,11 @@ internal static class OurLoad
 
         var fragments = Path.Combine(output, "_fragments");
         var sink = new LocalFolderSink(fragments);
-        var parser = new RawBlobParser(Orders, new PiiTokenizer("bench key: not a secret, 32 bytes"u8.ToArray()), options);
-        var outcome = await parser.ParseAsync(new RawBlobInput(input, "raw/orders/ingest_date=2026-12-01/" + Path.GetFileName(input), new DateOnly(2026, 12, 1)), sink, CancellationToken.None);
+        var parser = new RawBlobParser(source, new PiiTokenizer("bench key: not a secret, 32 bytes"u8.ToArray()), options);
+        var outcome = await parser.ParseAsync(new RawBlobInput(input, $"raw/{source.Name}/ingest_date=2026-12-01/" + Path.GetFileName(input), new DateOnly(2026, 12, 1)), sink, CancellationToken.None);
         foreach (var fragment in outcome.Fragments)
         {
-            var folder = Path.Combine(output, $"entry_date={fragment.Partition}");
+            var folder = Path.Combine(output, $"{source.Partition.Key}={fragment.Partition}");
             Directory.CreateDirectory(folder);
             await PartitionAssembler.AssembleAsync([sink.PathOf(fragment.Partition)], [fragment.OutputHash], Path.Combine(folder, "part.parquet"), options, CancellationToken.None);
         }

@@ -37,7 +37,8 @@ internal static class LoadMemoryProbeMode
             }
         });
         var clock = Stopwatch.StartNew();
-        var outcome = await OurLoad.RunAsync(input, output, new LoadEngineOptions());
+        var source = args.String("source", "orders") == "events" ? OurLoad.Events : OurLoad.Orders;
+        var outcome = await OurLoad.RunAsync(source, input, output, new LoadEngineOptions());
         var seconds = clock.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         await sampler;
@@ -52,5 +53,20 @@ internal static class LoadMemoryProbeMode
             peakBufferedCells = outcome.Statistics.PeakBufferedCells,
         }));
         return 0;
+    }
+
+    /// <summary>Runs this probe in a child process per input and prints each run's peaks, one line per input.</summary>
+    public static async Task PrintPeaksAsync(string source, IEnumerable<(long Rows, string File)> inputs, string output)
+    {
+        Console.WriteLine("peak memory of our load step (one child process per size; live = sampled after forced full GCs):");
+        foreach (var (rows, file) in inputs)
+        {
+            var probe = await ChildProbe.RunAsync(Name, "--input", file, "--output", output, "--source", source);
+            Console.WriteLine($"  {rows,12:N0} rows  {new FileInfo(file).Length / 1e6,7:F1} MB  " +
+                              $"peak working set {probe.GetProperty("peakWorkingSetMb").GetDouble(),6:F0} MB  " +
+                              $"peak managed heap {probe.GetProperty("peakManagedMb").GetDouble(),6:F0} MB  " +
+                              $"peak live heap {probe.GetProperty("peakLiveMb").GetDouble(),6:F0} MB  " +
+                              $"buffered cells {probe.GetProperty("peakBufferedCells").GetInt64():N0}");
+        }
     }
 }

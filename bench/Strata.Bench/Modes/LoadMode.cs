@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Strata.Bench.Load;
@@ -43,14 +42,10 @@ internal static class LoadMode
         ParseOutcome? outcome = null;
         for (var run = 1; run <= repeat; run++)
         {
-            var (seconds, cpu) = await TimeAsync(async () => outcome = await OurLoad.RunAsync(input, ours, options));
+            var (seconds, cpu) = await Measure.TimeAsync(async () => outcome = await OurLoad.RunAsync(input, ours, options));
             ourRuns.Add((seconds, cpu));
             Console.WriteLine($"  run {run}: ours   {seconds,6:F2} s  (cpu {cpu:F2} s)");
-            (seconds, cpu) = await TimeAsync(() =>
-            {
-                DuckDbLoad.Run(input, duck);
-                return Task.CompletedTask;
-            });
+            (seconds, cpu) = await Measure.Time(() => DuckDbLoad.Run(input, duck));
             duckRuns.Add((seconds, cpu));
             Console.WriteLine($"  run {run}: duckdb {seconds,6:F2} s  (cpu {cpu:F2} s)");
         }
@@ -68,31 +63,7 @@ internal static class LoadMode
         Console.WriteLine($"ratio        ours/duckdb throughput = {bestDuck.Seconds / bestOurs.Seconds:F2}x (best), {medianDuck.Seconds / medianOurs.Seconds:F2}x (median); " +
                           $"by cpu time {bestDuck.Cpu / bestOurs.Cpu:F2}x (ours runs parsing and row-group writing on two threads)");
         Console.WriteLine();
-        Console.WriteLine("peak memory of our load step (one child process per size; live = sampled after forced full GCs):");
-        foreach (var size in new[] { rows / 2, rows })
-        {
-            var file = OrdersFile.Ensure(data, size);
-            var probe = await ChildProbe.RunAsync(LoadMemoryProbeMode.Name, "--input", file, "--output", Path.Combine(data, "out-probe"));
-            Console.WriteLine($"  {size,12:N0} rows  {new FileInfo(file).Length / 1e6,7:F1} MB  " +
-                              $"peak working set {probe.GetProperty("peakWorkingSetMb").GetDouble(),6:F0} MB  " +
-                              $"peak managed heap {probe.GetProperty("peakManagedMb").GetDouble(),6:F0} MB  " +
-                              $"peak live heap {probe.GetProperty("peakLiveMb").GetDouble(),6:F0} MB  " +
-                              $"buffered cells {probe.GetProperty("peakBufferedCells").GetInt64():N0}");
-        }
-
+        await LoadMemoryProbeMode.PrintPeaksAsync("orders", [(rows / 2, OrdersFile.Ensure(data, rows / 2)), (rows, input)], Path.Combine(data, "out-probe"));
         return 0;
-    }
-
-    private static async Task<(double Seconds, double Cpu)> TimeAsync(Func<Task> action)
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await action();
-        var seconds = clock.Elapsed.TotalSeconds;
-        process.Refresh();
-        return (seconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 }

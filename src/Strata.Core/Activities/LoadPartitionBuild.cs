@@ -40,15 +40,23 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
         var output = temp.File("partition.parquet");
         var (version, schema) = (batch.SchemaVersion, batch.Schema);
         var assembled = await owner.Modes.AssembleAsync(source, locals, parts.Select(p => p.OutputHash).ToList(), schema, temp, output, ct);
+        var sameBytesAs = assembled.Copied && parts.Count == 1 ? parts[0] : null;
         if (LoadFileTypes.Widened(assembled.Schema, schema) is { } widened)
         {
+            sameBytesAs = null;
             // Every file of a Delta table must have the table's type: a partition whose own rows
             // are narrower than the source has become is written at the source's types.
             output = temp.File("partition-widened.parquet");
             assembled = await LoadFileTypes.WidenAsync(temp.File("partition.parquet"), widened, output, engine, ct);
         }
 
+        var assembledFile = output;
         (output, assembled) = await owner.Expectations.ApplyAsync(source, input.Partition, output, assembled, temp, engine, input.RunId, ct);
+        if (output != assembledFile)
+        {
+            sameBytesAs = null; // expectations took rows out or rewrote the file
+        }
+
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
         var pending = await lake.DescribeAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
         var record = new PartitionRecord
@@ -66,7 +74,11 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
             Inputs = new PartitionInputs([RawSlice(parts)]),
         };
 
-        return (null, new PreparedBuild(input, LakeContainers.Load, record, previous, failure, pending, [(output, path)], assembled.Rows));
+        return (null, new PreparedBuild(input, LakeContainers.Load, record, previous, failure, pending, [(output, path)], assembled.Rows)
+        {
+            // The partition is its one fragment byte for byte: the batch copies that blob in storage instead of uploading the download.
+            SameBytesAs = sameBytesAs is null ? null : (FragmentPaths.ContainerOf(sameBytesAs.Path), sameBytesAs.Path),
+        });
     }
 
     /// <summary>The raw blobs a load partition holds rows of, as its lineage.</summary>

@@ -88,8 +88,18 @@ internal static class PartitionBatch
 
         // Pending rows before any upload: no file in a dataset folder is ever unknown to the lake.
         await lake.ExpectManyAsync(prepared.Select(p => p.Build.Pending).ToList(), ct);
-        var uploads = prepared.SelectMany(p => p.Build.Files.Select(f => (p.Build.Container, f.Local, f.Blob)));
-        await Parallel.ForEachAsync(uploads, Options(ct), async (u, token) => await BlobFiles.UploadAsync(storage.Container(u.Container), u.Blob, u.Local, token));
+        var uploads = prepared.SelectMany(p => p.Build.Files.Select((f, i) => (p.Build.Container, f.Local, f.Blob, Source: i == 0 ? p.Build.SameBytesAs : null)));
+        await Parallel.ForEachAsync(uploads, Options(ct), async (u, token) =>
+        {
+            if (u.Source is { } source)
+            {
+                await BlobFiles.CopyAsync(storage.Container(source.Container).GetBlobClient(source.Blob), storage.Container(u.Container), u.Blob, token);
+            }
+            else
+            {
+                await BlobFiles.UploadAsync(storage.Container(u.Container), u.Blob, u.Local, token);
+            }
+        });
 
         var won = await partitions.CommitManyAsync(prepared.Select(p => (p.Build.Record, p.Build.Previous, p.Build.Failure)).ToList(), ct);
         var after = new List<PreparedBuild>();

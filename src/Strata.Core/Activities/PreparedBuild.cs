@@ -18,6 +18,9 @@ internal sealed record PreparedBuild(
     IReadOnlyList<(string Local, string Blob)> Files,
     long RowsIn)
 {
+    /// <summary>A blob (container, name) whose bytes are exactly the first file's: copied inside the account instead of uploaded.</summary>
+    public (string Container, string Blob)? SameBytesAs { get; init; }
+
     /// <summary>Bytes of the files the build wrote.</summary>
     public long Bytes => Files.Sum(f => new FileInfo(f.Local).Length);
 }

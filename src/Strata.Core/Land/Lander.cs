@@ -10,7 +10,8 @@ using Strata.Storage;
 namespace Strata.Land;
 
 /// <summary>
-/// Land: copy a landing blob byte for byte into raw, hash it, and record a receipt. The landing
+/// Land: hash a landing blob (streamed), copy it byte for byte into raw inside the storage account
+/// (a server-side copy: the bytes are read once, never uploaded), and record a receipt. The landing
 /// blob is deleted only after the raw copy and its receipt are committed (unless
 /// <see cref="LandOptions.KeepLandingBlobs"/>), so a crash at any point loses nothing and a
 /// retry lands the file once. The ingest date is the landing blob's creation date, so a retry
@@ -87,17 +88,16 @@ public sealed partial class Lander(
             return new LandResult(landingName, LandOutcome.AlreadyLanded, source.Pipeline, source.Name, null, null, properties.ContentLength);
         }
 
-        var temp = Path.Combine(Path.GetTempPath(), $"strata-land-{Guid.NewGuid():N}");
         try
         {
-            var (sha, size) = await DownloadAndHashAsync(blob, properties.ETag, temp, ct);
+            var (sha, size) = await HashAsync(blob, properties.ETag, ct);
             var ingestDate = DateOnly.FromDateTime(properties.CreatedOn.UtcDateTime);
             var rawPath = RawBlobName.For(source.Name, ingestDate, sha, landingName);
 
             var existing = await receipts.GetAsync(source.Name, sha, ct);
             if (existing is null)
             {
-                await UploadRawAsync(rawPath, temp, source, landingName, ct);
+                await CopyToRawAsync(blob, properties.ETag, rawPath, source, landingName, ct);
             }
 
             var (receipt, isNew) = existing is null
@@ -121,38 +121,39 @@ public sealed partial class Lander(
             // The landing blob was replaced or removed while we read it; its new version lands on its own event.
             return new LandResult(landingName, LandOutcome.Missing, source.Pipeline, source.Name, null, null, 0);
         }
-        finally
-        {
-            File.Delete(temp);
-        }
     }
 
-    private static async Task<(string Sha, long Size)> DownloadAndHashAsync(BlobClient blob, ETag etag, string temp, CancellationToken ct)
+    /// <summary>SHA-256 of the landing blob's bytes, streamed: nothing is written locally.</summary>
+    private static async Task<(string Sha, long Size)> HashAsync(BlobClient blob, ETag etag, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var options = new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = etag } };
+        var options = new BlobOpenReadOptions(allowModifications: false) { Conditions = new BlobRequestConditions { IfMatch = etag }, BufferSize = 4 << 20 };
         await using var source = await blob.OpenReadAsync(options, ct);
-        await using var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
         var buffer = new byte[1 << 20];
         long size = 0;
         int read;
         while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
             sha.AppendData(buffer, 0, read);
-            await target.WriteAsync(buffer.AsMemory(0, read), ct);
             size += read;
         }
 
         return (Convert.ToHexStringLower(sha.GetHashAndReset()), size);
     }
 
-    private async Task UploadRawAsync(string rawPath, string temp, SourceDefinition source, string landingName, CancellationToken ct)
+    /// <summary>
+    /// Copies the landing blob into raw inside the storage account (the bytes never leave it):
+    /// only the version that was hashed (the source must still match its ETag) and never over an
+    /// existing raw blob. Raw and landing are containers of one account, so the copy needs no
+    /// credential beyond the lake's own and completes at once.
+    /// </summary>
+    private async Task CopyToRawAsync(BlobClient landing, ETag etag, string rawPath, SourceDefinition source, string landingName, CancellationToken ct)
     {
-        var options = new BlobUploadOptions
+        var options = new BlobCopyFromUriOptions
         {
             // Raw is immutable: never overwrite. The name holds the SHA-256, so an existing blob already has these bytes.
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            TransferOptions = BlobFiles.Blocks,
+            DestinationConditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            SourceConditions = new BlobRequestConditions { IfMatch = etag },
             Metadata = new Dictionary<string, string>
             {
                 ["source"] = source.Name,
@@ -161,11 +162,12 @@ public sealed partial class Lander(
         };
         try
         {
-            await _raw.GetBlobClient(rawPath).UploadAsync(temp, options, ct);
+            var copy = await _raw.GetBlobClient(rawPath).StartCopyFromUriAsync(landing.Uri, options, ct);
+            await copy.WaitForCompletionAsync(ct);
         }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 && e.ErrorCode is not "SourceConditionNotMet")
         {
-            // Landed by an earlier attempt that stopped before its receipt (a block upload's commit reports it as 412).
+            // Landed by an earlier attempt that stopped before its receipt.
         }
     }
 

@@ -16,4 +16,7 @@ public sealed record ParseStatistics(
     long TokenCacheMisses)
 {
     public static ParseStatistics None { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>True when a Parquet input took the column path (typed values moved by column, no text in between).</summary>
+    public bool LoadedByColumn { get; init; }
 }

@@ -61,9 +61,16 @@ public sealed class RawBlobParser
         var columns = new ColumnTable();
         var cutter = new PartitionKeyCutter(_source.Partition.Grain);
         LoadPlan plan;
+        bool byColumn;
         try
         {
-            (plan, var records) = await InferAsync(input, columns, cutter, null, ct);
+            (plan, var records, byColumn) = await PlanByColumnAsync(input, columns, cutter, ct);
+            if (!byColumn)
+            {
+                cutter = new PartitionKeyCutter(_source.Partition.Grain);
+                (plan, records) = await InferAsync(input, columns, cutter, null, ct);
+            }
+
             if (plan.ResolvedFormats() is { Count: > 0 } formats)
             {
                 // A date column's values are mostly in a non-ISO format: plan the file again reading them with it.
@@ -107,7 +114,7 @@ public sealed class RawBlobParser
             var writers = new FragmentWriterSet(plan.Schema, context, budget, _options.RowGroupRows, members.ToDictionary(p => p, cutter.RowsIn));
             try
             {
-                var read = await WriteSweepAsync(input, columns, plan, cutter, writers, budget, sweep, sweep == 0 ? quarantine : null, ct);
+                var read = await WriteSweepAsync(input, columns, plan, cutter, writers, budget, sweep, sweep == 0 ? quarantine : null, byColumn, ct);
                 rowsRead = sweep == 0 ? read : rowsRead;
                 fragments.AddRange(await writers.CompleteAsync(ct));
                 rowGroups += writers.RowGroupsWritten;
@@ -123,8 +130,31 @@ public sealed class RawBlobParser
         fragments.Sort((a, b) => string.CompareOrdinal(a.Partition, b.Partition));
         return new ParseOutcome(plan.FileSchema, fragments, rowsRead, fragments.Sum(f => f.Rows), quarantine.Count, null)
         {
-            Statistics = new ParseStatistics(budget.PeakCells, budget.PeakStringBytes, rowGroups, sweeps, tokens?.Hits ?? 0, tokens?.Misses ?? 0),
+            Statistics = new ParseStatistics(budget.PeakCells, budget.PeakStringBytes, rowGroups, sweeps, tokens?.Hits ?? 0, tokens?.Misses ?? 0) { LoadedByColumn = byColumn },
         };
+    }
+
+    /// <summary>
+    /// Pass 1 of a Parquet input the column path can load (see <see cref="ParquetRecordSource.CanLoadByColumn"/>):
+    /// counts rows per partition from the partition column alone. Returns false (and a plan to discard) for every other file.
+    /// </summary>
+    private async Task<(LoadPlan Plan, long Records, bool ByColumn)> PlanByColumnAsync(RawBlobInput input, ColumnTable columns, PartitionKeyCutter cutter, CancellationToken ct)
+    {
+        if (_source.Format is not (SourceFormat.Parquet or SourceFormat.Auto))
+        {
+            return (null!, 0, false);
+        }
+
+        await using var reader = await RecordSourceFactory.OpenAsync(_source, input, columns, _options, ct);
+        var plan = new LoadPlan(_source, columns, reader.NativeType, input.IngestDate);
+        if (reader is not ParquetRecordSource parquet || !parquet.CanLoadByColumn(plan)
+            || await parquet.CountPartitionsAsync(plan, cutter, ct) is not { } records)
+        {
+            return (plan, 0, false);
+        }
+
+        plan.Complete();
+        return (plan, records, true);
     }
 
     /// <summary>Pass 1: rules and inference over the whole file; numbers the partitions. Also returns how many records the file has.</summary>
@@ -165,7 +195,7 @@ public sealed class RawBlobParser
     /// <summary>Pass 2 (one sweep): writes the rows of the partitions numbered for this sweep.</summary>
     private async Task<long> WriteSweepAsync(
         RawBlobInput input, ColumnTable columns, LoadPlan plan, PartitionKeyCutter cutter,
-        FragmentWriterSet writers, BufferBudget budget, int sweep, QuarantineWriter? quarantine, CancellationToken ct)
+        FragmentWriterSet writers, BufferBudget budget, int sweep, QuarantineWriter? quarantine, bool byColumn, CancellationToken ct)
     {
         IRecordSource reader;
         try
@@ -184,6 +214,11 @@ public sealed class RawBlobParser
         long rows = 0;
         try
         {
+            if (byColumn)
+            {
+                return await ((ParquetRecordSource)reader).WriteByColumnAsync(plan, cutter, writers, budget, sweep, maxOpen, ct);
+            }
+
             while (true)
             {
                 while (reader.TryRead(record))

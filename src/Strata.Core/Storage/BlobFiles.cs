@@ -29,4 +29,17 @@ public static class BlobFiles
         ArgumentNullException.ThrowIfNull(container);
         await container.GetBlobClient(name).UploadAsync(localPath, new BlobUploadOptions { TransferOptions = Blocks }, ct);
     }
+
+    /// <summary>
+    /// Copies a blob inside the storage account (the bytes never travel through this process):
+    /// for outputs whose bytes are an existing blob's, such as a load partition of one fragment.
+    /// Same-account copies complete at once; the wait covers a copy the service runs in the background.
+    /// </summary>
+    public static async Task CopyAsync(BlobClient source, BlobContainerClient container, string name, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(container);
+        var copy = await container.GetBlobClient(name).StartCopyFromUriAsync(source.Uri, new BlobCopyFromUriOptions(), ct);
+        await copy.WaitForCompletionAsync(ct);
+    }
 }

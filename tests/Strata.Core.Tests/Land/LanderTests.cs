@@ -25,6 +25,26 @@ public sealed class LanderTests(AzuriteFixture azurite) : ShopLakeTest(azurite)
     }
 
     [Fact]
+    public async Task Land_AfterACopyThatStoppedBeforeItsReceipt_LandsOnceOverTheExistingRawBlob()
+    {
+        var bytes = "order_id,ts\n2,2026-11-21T10:00:00Z\n"u8.ToArray();
+        var landing = Lake.Get<LakeStorage>().Container(LakeContainers.Landing).GetBlobClient("shop/orders/retried.csv");
+        await landing.UploadAsync(BinaryData.FromBytes(bytes));
+        var created = (await landing.GetPropertiesAsync()).Value.CreatedOn;
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var rawPath = RawBlobName.For("orders", DateOnly.FromDateTime(created.UtcDateTime), sha, "shop/orders/retried.csv");
+        await Lake.Get<LakeStorage>().Container(LakeContainers.Raw).GetBlobClient(rawPath).UploadAsync(BinaryData.FromBytes(bytes));
+
+        var result = await Lake.Get<Lander>().LandAsync("shop/orders/retried.csv", CancellationToken.None);
+
+        Assert.Equal(LandOutcome.Landed, result.Outcome);
+        Assert.Equal(rawPath, result.RawPath);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(await Lake.DownloadAsync(LakeContainers.Raw, rawPath)));
+        Assert.NotNull(await Lake.Get<ReceiptStore>().GetAsync("orders", sha, CancellationToken.None));
+        Assert.Empty(await Lake.BlobsAsync(LakeContainers.Landing));
+    }
+
+    [Fact]
     public async Task Land_BlobNoSourceOwns_StaysInLandingAndIsReported()
     {
         var result = await Lake.LandAsync("elsewhere/file.csv", "a\n1\n");

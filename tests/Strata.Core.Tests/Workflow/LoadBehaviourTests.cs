@@ -113,6 +113,22 @@ public sealed class LoadBehaviourTests(AzuriteFixture azurite) : ShopLakeTest(az
     }
 
     [Fact]
+    public async Task PartitionOfOneFragment_IsCopiedInStorage_ByteForByteTheFragment()
+    {
+        await Lake.LandAsync("shop/refunds/one.jsonl", """
+            {"id":1,"ts":"2026-11-20T10:00:00Z","amount":"12.50","ok":true,"note":"only"}
+            """);
+
+        await Lake.RunAsync("shop");
+
+        var record = await Lake.PartitionAsync("refunds", "2026-11-20");
+        var fragment = Assert.Single(await Lake.BlobsAsync(Strata.Fragments.FragmentPaths.Container, "fragments/refunds/"));
+        var copied = await File.ReadAllBytesAsync(await Lake.DownloadAsync(LakeContainers.Load, record!.OutputPath));
+        Assert.Equal(await File.ReadAllBytesAsync(await Lake.DownloadAsync(Strata.Fragments.FragmentPaths.Container, fragment)), copied);
+        Assert.Equal("only", Assert.Single(await Lake.ReadAsync("refunds", "2026-11-20"))["note"]);
+    }
+
+    [Fact]
     public async Task LoadParquet_ReadByDuckDb_HasIdenticalRows()
     {
         await Lake.LandAsync("shop/refunds/r.jsonl", """

@@ -14,7 +14,7 @@ namespace Strata.Load.Formats;
 /// their scale), which the conversion grammar reads back exactly. A record's line is its 1-based
 /// row number. Nested columns and unreadable files fail the file.
 /// </summary>
-internal sealed class ParquetRecordSource : IRecordSource
+internal sealed partial class ParquetRecordSource : IRecordSource
 {
     private readonly ParquetReader _reader;
     private readonly DataField[] _fields;
