@@ -13,8 +13,9 @@ public sealed class ActivityDispatcher
 {
     private readonly Dictionary<string, Func<string, CancellationToken, Task<string>>> _handlers = new(StringComparer.Ordinal);
 
-    public ActivityDispatcher(RunActivities run, LoadActivities load, DatasetActivities datasets)
+    public ActivityDispatcher(RunActivities run, LoadActivities load, DatasetActivities datasets, QualityActivities quality)
     {
+        ArgumentNullException.ThrowIfNull(quality);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(load);
         ArgumentNullException.ThrowIfNull(datasets);
@@ -28,6 +29,7 @@ public sealed class ActivityDispatcher
         Register<BuildInput, BuildResult>(WorkflowNames.BuildLoadPartition, load.BuildLoadPartitionAsync);
         Register<PlanDatasetInput, DatasetPlan>(WorkflowNames.PlanDataset, datasets.PlanDatasetAsync);
         Register<BuildInput, BuildResult>(WorkflowNames.BuildDatasetPartition, datasets.BuildDatasetPartitionAsync);
+        Register<AssessQualityInput, QualityReport>(WorkflowNames.AssessQuality, quality.AssessQualityAsync);
     }
 
     /// <summary>The registered activity names.</summary>

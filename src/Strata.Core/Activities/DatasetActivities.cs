@@ -28,7 +28,8 @@ public sealed partial class DatasetActivities(
     LakeOutputs lake,
     TimeProvider time,
     ILogger<DatasetActivities> log,
-    Lineage.OpenLineage.OpenLineageEmitter openLineage)
+    Lineage.OpenLineage.OpenLineageEmitter openLineage,
+    Quality.Profiles.PartitionProfiles profiles)
 {
     public async Task<DatasetPlan> PlanDatasetAsync(PlanDatasetInput input, CancellationToken ct)
     {
@@ -127,6 +128,11 @@ public sealed partial class DatasetActivities(
 
         await lineage.RecordAsync(dataset.Name, input.Partition, selections, ct);
         var outcome = previous?.OutputHash == outputHash ? BuildOutcome.Unchanged : BuildOutcome.Built;
+        if (outcome == BuildOutcome.Built)
+        {
+            await profiles.RecordAsync(dataset.Name, input.Partition, input.RunId, job.OutputParquet, ct);
+        }
+
         LogBuilt(dataset.Name, input.Partition, rows, outcome);
         return new BuildResult(input.Partition, outcome, rowsIn, rows, outputHash, null) { Bytes = extras.Sum(e => new FileInfo(e.Local).Length) + new FileInfo(job.OutputParquet).Length };
     }

@@ -33,7 +33,8 @@ public sealed partial class LoadActivities(
     Lake.Publishing.LakeOutputs lakeOutputs,
     ILogger<LoadActivities> log,
     Modes.SourceModes modes,
-    Lineage.OpenLineage.OpenLineageEmitter openLineage)
+    Lineage.OpenLineage.OpenLineageEmitter openLineage,
+    Quality.Profiles.PartitionProfiles profiles)
 {
     public Task<ParsePlan> PlanParseAsync(PlanParseInput input, CancellationToken ct)
     {
@@ -175,6 +176,9 @@ public sealed partial class LoadActivities(
         (specs, fragments, partitions, schemas, storage, time);
 
     internal (Lake.Publishing.LakeOutputs Outputs, LoadEngineOptions Engine) LakeServices => (lakeOutputs, engineOptions.Value);
+
+    /// <summary>Profiles each partition a build commits with new rows.</summary>
+    internal Quality.Profiles.PartitionProfiles Profiles => profiles;
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Parsed raw/{RawPath}: {Rows} rows loaded, {Quarantined} quarantined, {Partitions} partition(s)")]
     private partial void LogParsed(string rawPath, long rows, long quarantined, int partitions);

@@ -77,6 +77,11 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input)
         }
 
         var outcome = previous?.OutputHash == assembled.OutputHash ? BuildOutcome.Unchanged : BuildOutcome.Built;
+        if (outcome == BuildOutcome.Built)
+        {
+            await owner.Profiles.RecordAsync(source.Name, input.Partition, input.RunId, output, ct);
+        }
+
         return new BuildResult(input.Partition, outcome, assembled.Rows, assembled.Rows, assembled.OutputHash, null) { Bytes = new FileInfo(output).Length };
     }
 

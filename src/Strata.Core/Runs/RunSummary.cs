@@ -31,6 +31,12 @@ public sealed record RunSummary
 
     public int PartitionsFailed => Datasets.Sum(d => d.Failed);
 
+    /// <summary>Raw blobs quarantined as a whole file this run, over every source.</summary>
+    public int FilesQuarantined => Datasets.Sum(d => d.FileQuarantines);
+
+    /// <summary>Semantic drift events found this run, over every source and dataset.</summary>
+    public int DataDriftEvents => Datasets.Sum(d => d.DataDrift.Count);
+
     /// <summary>Set when the start was refused because another run held the pipeline (<see cref="RunStatus.Refused"/>).</summary>
     public LeaseRefusal? Refused { get; init; }
 
@@ -80,4 +86,13 @@ public sealed record DatasetRunSummary
 
     /// <summary>Raw blobs parsed this run that were quarantined as a whole file (load only): <c>raw/…: file: reason</c>.</summary>
     public IReadOnlyList<string> FilesQuarantined { get; init; } = [];
+
+    /// <summary>How many raw blobs parsed this run were quarantined as a whole file (the list above keeps at most 50).</summary>
+    public int FileQuarantines { get; init; }
+
+    /// <summary>Semantic drift found in the partitions this run built (one line per event; see <c>Quality/Drift</c>).</summary>
+    public IReadOnlyList<string> DataDrift { get; init; } = [];
+
+    /// <summary>Why this step makes the run <see cref="RunStatus.CompletedWithWarnings"/> (quarantine over its ratio, a file quarantined).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

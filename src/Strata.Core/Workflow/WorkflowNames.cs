@@ -21,5 +21,6 @@ public static class WorkflowNames
     public const string PlanDataset = nameof(PlanDataset);
     public const string BuildDatasetPartition = nameof(BuildDatasetPartition);
     public const string CompleteDataset = nameof(CompleteDataset);
+    public const string AssessQuality = nameof(AssessQuality);
     public const string CompleteRun = nameof(CompleteRun);
 }
