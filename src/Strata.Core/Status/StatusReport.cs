@@ -13,7 +13,17 @@ public sealed record PipelineStatus(string Pipeline, string? ActiveRunId, bool D
 }
 
 /// <summary>One source's or dataset's committed state.</summary>
-public sealed record DatasetStatus(string Dataset, string Layer, long Partitions, long Rows, int FailedPartitions, string? LastRunId, DateTimeOffset? UpdatedAt, int? SchemaVersion);
+public sealed record DatasetStatus(string Dataset, string Layer, long Partitions, long Rows, int FailedPartitions, string? LastRunId, DateTimeOffset? UpdatedAt, int? SchemaVersion)
+{
+    /// <summary>Rows quarantined under the source's current load spec (sources only; see <c>Quality/Quarantine</c>).</summary>
+    public long QuarantinedRows { get; init; }
+
+    /// <summary>Raw files quarantined as a whole under the source's current load spec (sources only).</summary>
+    public int QuarantinedFiles { get; init; }
+
+    /// <summary>The newest semantic drift events, newest run first (at most <see cref="StatusService.RecentDrift"/>).</summary>
+    public IReadOnlyList<string> DataDrift { get; init; } = [];
+}
 
 /// <summary>A committed partition as the partitions API lists it.</summary>
 public sealed record PartitionView(string Partition, long Rows, string OutputHash, string Fingerprint, string Output, IReadOnlyList<string> Extra, string RunId, DateTimeOffset CommittedAt, int SchemaVersion);

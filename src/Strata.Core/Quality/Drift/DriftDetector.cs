@@ -111,6 +111,11 @@ public static class DriftDetector
             return;
         }
 
+        if (Disjoint(bounds))
+        {
+            return; // a growing key or sequence number: each partition's range is new by design
+        }
+
         var (low, high) = (bounds.Min(b => b.MinNumber!.Value), bounds.Max(b => b.MaxNumber!.Value));
         var span = high - low > 0 ? high - low : Math.Max(Math.Abs(high), 1);
         var tolerance = thresholds.RangeTolerance * span;
@@ -118,6 +123,14 @@ public static class DriftDetector
         {
             events.Add(Event(profile, DataDriftKind.Range, column.Name, F($"{low:G6} to {high:G6}"), F($"{min:G6} to {max:G6}"), DataDriftSeverity.Warn));
         }
+    }
+
+    /// <summary>True when most consecutive partitions' ranges do not overlap (ids, sequence numbers, counters).</summary>
+    private static bool Disjoint(List<ColumnProfile> bounds)
+    {
+        var pairs = bounds.Zip(bounds.Skip(1)).ToList();
+        var apart = pairs.Count(p => p.First.MaxNumber < p.Second.MinNumber || p.First.MinNumber > p.Second.MaxNumber);
+        return pairs.Count > 0 && apart * 2 > pairs.Count;
     }
 
     private static DataDriftEvent Event(PartitionProfile profile, DataDriftKind kind, string? column, string expected, string seen, DataDriftSeverity severity) =>
