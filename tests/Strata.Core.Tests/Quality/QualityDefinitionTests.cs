@@ -42,12 +42,12 @@ public sealed class QualityDefinitionTests : IDisposable
     [InlineData("drift: { threshold: 3 }", "threshold")]
     public void BadQualitySettings_AreDefinitionErrorsNamingTheSetting(string line, string message)
     {
-        _pipelines.Write("shop", $"""
+        _pipelines.Write("shop", $$"""
             sources:
               orders:
                 landing: shop/orders/
                 partition: { column: ts, grain: day }
-                {line}
+                {{line}}
             """);
 
         var error = Assert.Throws<DefinitionException>(() => PipelineCatalog.Load(_pipelines.Root));

@@ -67,9 +67,9 @@ public sealed class SemanticDriftTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(RunStatus.Completed, drifted.Status); // drift alone does not warn the run
         var lines = drifted.Datasets.Single().DataDrift;
         Assert.Equal(3, lines.Count);
-        Assert.Contains("sale_date=2026-11-21 volume: expected 200 rows (median of 14; 67 to 600), seen 20 rows (-90%) (error)", lines);
-        Assert.Contains("sale_date=2026-11-22 null_rate discount: expected at most 0% null, seen 60% null (120 of 200 rows) (warn)", lines);
-        Assert.Contains(lines, l => l.StartsWith("sale_date=2026-11-23 new_value status: expected one of 'open', 'paid', seen 'lost' in 20 rows", StringComparison.Ordinal));
+        Assert.Contains("2026-11-21 volume: expected 200 rows (median of 14; 67 to 600), seen 20 rows (-90%) (error)", lines);
+        Assert.Contains("2026-11-22 null_rate discount: expected at most 0% null, seen 60% null (120 of 200 rows) (warn)", lines);
+        Assert.Contains(lines, l => l.StartsWith("2026-11-23 new_value status: expected one of 'open', 'paid', seen 'lost' in 20 rows", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("2026-11-24", StringComparison.Ordinal));
 
         var stored = await _lake.Get<DataDriftStore>().RecentAsync("sales", 10, CancellationToken.None);
@@ -78,7 +78,7 @@ public sealed class SemanticDriftTests(AzuriteFixture azurite) : IAsyncLifetime
         var status = await _lake.Get<StatusService>().ReportAsync(CancellationToken.None);
         Assert.Equal(3, status.Pipelines.Single().Datasets.Single().DataDrift.Count);
         var history = await _lake.Get<Strata.Views.HistoryViews>().SchemasAsync(_lake.Get<Strata.Definitions.PipelineCatalog>().Get("shop"), CancellationToken.None);
-        Assert.Equal([DataDriftKind.Volume, DataDriftKind.NewValue, DataDriftKind.NullRate], history.DataDrift.Select(e => e.Kind).Order());
+        Assert.Equal([DataDriftKind.Volume, DataDriftKind.NullRate, DataDriftKind.NewValue], history.DataDrift.Select(e => e.Kind).Order());
 
         // A rerun with nothing new builds nothing, so it reports nothing again.
         var rerun = await _lake.RunAsync("shop");
@@ -91,7 +91,7 @@ public sealed class SemanticDriftTests(AzuriteFixture azurite) : IAsyncLifetime
         await _lake.LandAsync("shop/sales/d01.csv", Day(1, rows: 500, nullEvery: 5, nullOf: 2, newStatusEvery: 7));
         await _lake.RunAsync("shop");
 
-        var partition = (await _lake.PartitionAsync("sales", "sale_date=2026-11-01"))!;
+        var partition = (await _lake.PartitionAsync("sales", "2026-11-01"))!;
         var profile = (await _lake.Get<ProfileStore>().GetAsync("sales", partition.Partition, CancellationToken.None))!;
         var file = DuckDbReader.Quote(await _lake.DownloadAsync(LakeContainers.Load, partition.OutputPath));
 
@@ -104,8 +104,12 @@ public sealed class SemanticDriftTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.Equal(truth["lo"], p.Min);
             Assert.Equal(truth["hi"], p.Max);
             var distinct = Convert.ToInt64(truth["n"], CultureInfo.InvariantCulture);
-            // DuckDB's HyperLogLog estimate: within 10 % here (see README, Data quality).
-            Assert.InRange(p.Distinct, distinct * 0.9, distinct * 1.1);
+            // DuckDB's HyperLogLog estimate: the README (Data quality) documents 20 %; exact below the low-cardinality limit.
+            Assert.InRange(p.Distinct, distinct * 0.8, distinct * 1.2);
+            if (p.Values is not null)
+            {
+                Assert.Equal(distinct, p.Distinct);
+            }
         }
 
         var counts = DuckDbReader.Query($"SELECT status, count(*) AS n FROM read_parquet({file}) GROUP BY status ORDER BY status");

@@ -8,7 +8,7 @@ namespace Strata.Quality.Profiles;
 /// <param name="Name">The column's name.</param>
 /// <param name="Type">Its DuckDB type, as the written Parquet reads.</param>
 /// <param name="Nulls">Rows where it is null.</param>
-/// <param name="Distinct">Estimated distinct non-null values (DuckDB's HyperLogLog <c>approx_count_distinct</c>).</param>
+/// <param name="Distinct">Distinct non-null values: DuckDB's HyperLogLog estimate (<c>approx_count_distinct</c>), exact when <see cref="Values"/> is kept.</param>
 public sealed record ColumnProfile(string Name, string Type, long Nulls, long Distinct)
 {
     public string? Min { get; init; }

@@ -65,7 +65,7 @@ public sealed class PartitionProfiler(IOptions<ProfileOptions> options)
             // The estimate can undercount; a column found to have more values than the limit keeps none.
             if (values.TryGetValue(p.Name, out var counts) && counts.Count <= settings.LowCardinality)
             {
-                profiles[i] = p with { Values = counts };
+                profiles[i] = p with { Values = counts, Distinct = counts.Count };
             }
         }
 
