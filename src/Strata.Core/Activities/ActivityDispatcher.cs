@@ -13,7 +13,7 @@ public sealed class ActivityDispatcher
 {
     private readonly Dictionary<string, Func<string, CancellationToken, Task<string>>> _handlers = new(StringComparer.Ordinal);
 
-    public ActivityDispatcher(RunActivities run, LoadActivities load, DatasetActivities datasets, QualityActivities quality)
+    public ActivityDispatcher(RunActivities run, LoadActivities load, DatasetActivities datasets, AssessmentActivities quality)
     {
         ArgumentNullException.ThrowIfNull(quality);
         ArgumentNullException.ThrowIfNull(run);

@@ -87,7 +87,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<Quality.Drift.DataDriftStore>();
         services.AddSingleton<Quality.Quarantine.QuarantineTally>();
         services.AddSingleton<Quality.QualityAssessor>();
-        services.AddSingleton<QualityActivities>();
+        services.AddSingleton<AssessmentActivities>();
 
         services.AddSingleton<RunActivities>();
         services.AddSingleton<LoadActivities>();

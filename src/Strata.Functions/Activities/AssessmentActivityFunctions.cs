@@ -5,8 +5,8 @@ using Strata.Workflow.Contracts;
 
 namespace Strata.Functions.Activities;
 
-/// <summary>The quality activity, one line over <see cref="QualityActivities"/>.</summary>
-public sealed class QualityActivityFunctions(QualityActivities activities)
+/// <summary>The quality activity, one line over <see cref="AssessmentActivities"/>.</summary>
+public sealed class AssessmentActivityFunctions(AssessmentActivities activities)
 {
     [Function(WorkflowNames.AssessQuality)]
     public Task<QualityReport> AssessQualityAsync([ActivityTrigger] AssessQualityInput input, CancellationToken ct) => activities.AssessQualityAsync(input, ct);

@@ -3,7 +3,7 @@ using Strata.Testing;
 
 namespace Strata.Tests.Quality;
 
-public sealed class QualityDefinitionTests : IDisposable
+public sealed class DriftDefinitionTests : IDisposable
 {
     private readonly TestPipelines _pipelines = new();
 
