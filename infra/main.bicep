@@ -51,6 +51,13 @@ param previousVersionRetentionDays int = 30
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
 param lakeSkuName string = 'Standard_LRS'
 
+@description('E-mail addresses every Strata alert notifies, comma-separated (STRATA_ALERT_EMAILS). Empty: the alert rules exist and notify no one.')
+param alertEmails string = ''
+
+@description('Webhook URLs every Strata alert notifies, comma-separated (STRATA_ALERT_WEBHOOKS).')
+@secure()
+param alertWebhooks string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -65,6 +72,7 @@ var names = {
   identity: '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
   logAnalytics: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
   applicationInsights: '${abbrs.insightsComponents}${resourceToken}'
+  actionGroup: 'ag-strata-${resourceToken}'
   keyVault: '${abbrs.keyVaultVaults}${resourceToken}'
   systemTopic: '${abbrs.eventGridSystemTopics}lake-${resourceToken}'
 }
@@ -112,6 +120,23 @@ module monitoring 'modules/monitoring.bicep' = {
     applicationInsightsName: names.applicationInsights
     location: location
     tags: tags
+  }
+}
+
+// The alert rules read the Application Insights component by name, so they wait for it explicitly.
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  dependsOn: [
+    monitoring
+  ]
+  params: {
+    applicationInsightsName: names.applicationInsights
+    actionGroupName: names.actionGroup
+    location: location
+    tags: tags
+    emails: alertEmails
+    webhooks: alertWebhooks
   }
 }
 

@@ -53,7 +53,8 @@ public sealed class RunCommandTests(AzuriteFixture azurite) : IDisposable
 
         var result = await _workspace.RunAsync("run", "shop", "--verbose");
 
-        Assert.True(result.ExitCode == 0, result.ToString());
+        // One of three rows quarantined is over the default max_quarantine_ratio (0.05): the run warns.
+        Assert.True(result.ExitCode == 5, result.ToString());
         Assert.Contains("land: 0 landed, 0 duplicate, 0 unowned", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("load events: parsed raw/events/", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("3 rows read, 2 loaded, 1 quarantined, 2 partition(s)", result.Stderr, StringComparison.Ordinal);

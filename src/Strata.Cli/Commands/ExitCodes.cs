@@ -17,6 +17,13 @@ internal static class ExitCodes
     /// <summary><c>land</c>: some files landed nowhere — no source's landing prefix matches them (they stay in landing) or their name cannot be landed.</summary>
     public const int LandedNowhere = 4;
 
+    /// <summary>
+    /// <c>run</c>: everything built, but the run ended <c>CompletedWithWarnings</c>: a source quarantined
+    /// more than its <c>max_quarantine_ratio</c> of its rows, or a whole file. The data committed is
+    /// good; what was quarantined needs a look. Failures (1) outrank it.
+    /// </summary>
+    public const int CompletedWithWarnings = 5;
+
     /// <summary>Stopped by Ctrl+C (the shell's convention: 128 + SIGINT).</summary>
     public const int Stopped = 130;
 }

@@ -25,10 +25,16 @@ internal static class RunCommand
         {
             var request = new RunRequest(parse.GetValue(pipeline)!, parse.GetValue(force), parse.GetValue(datasets), parse.GetValue(from), parse.GetValue(to));
             var summaries = await RunAsync(host, request, parse.GetValue(json), parse.GetValue(GlobalOptions.Verbose), ct);
-            return summaries.Any(s => s.Status != RunStatus.Completed) ? ExitCodes.PartitionsFailed : ExitCodes.Ok;
+            return ExitCodeOf(summaries);
         }, ct));
         return command;
     }
+
+    /// <summary>Failures (and refusals) outrank warnings: 1, else 5 when any run warned, else 0.</summary>
+    internal static int ExitCodeOf(IReadOnlyList<RunSummary> summaries) =>
+        summaries.Any(s => s.Status is not (RunStatus.Completed or RunStatus.CompletedWithWarnings)) ? ExitCodes.PartitionsFailed
+        : summaries.Any(s => s.Status == RunStatus.CompletedWithWarnings) ? ExitCodes.CompletedWithWarnings
+        : ExitCodes.Ok;
 
     /// <summary>Runs and prints; shared with <c>demo</c>. Progress goes to stderr: per dataset counts, or with <paramref name="verbose"/> every step.</summary>
     public static async Task<IReadOnlyList<RunSummary>> RunAsync(CliHost host, RunRequest request, bool json, bool verbose, CancellationToken ct)

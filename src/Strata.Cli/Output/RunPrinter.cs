@@ -54,10 +54,20 @@ internal static class RunPrinter
             {
                 text.Append($"blocked {d.Dataset} {TerminalText.Escape(blocked)}\n");
             }
+
+            foreach (var drift in d.DataDrift)
+            {
+                text.Append($"data drift {d.Dataset} {TerminalText.Escape(drift)}\n");
+            }
+
+            foreach (var warning in d.Warnings)
+            {
+                text.Append($"WARNING {d.Dataset} {TerminalText.Escape(warning)}\n");
+            }
         }
 
         text.Append($"total: {run.PartitionsBuilt} partitions built, {run.PartitionsSkipped} up to date, {run.PartitionsFailed} failed; ")
-            .Append($"{run.RowsIn} rows in, {run.RowsWritten} written, {run.RowsQuarantined} quarantined\n");
+            .Append($"{run.RowsIn} rows in, {run.RowsWritten} written, {run.RowsQuarantined} quarantined, {run.FilesQuarantined} file(s) quarantined; {run.DataDriftEvents} data drift event(s)\n");
         return text.ToString();
     }
 }

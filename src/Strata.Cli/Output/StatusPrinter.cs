@@ -16,13 +16,22 @@ internal static class StatusPrinter
             text.Append(p.Dirty ? " (new data waiting)" : "");
             text.Append('\n');
             text.Append(SchedulePrinter.Line(p.Schedule, "  "));
-            var table = new TextTable("  layer", "dataset", "partitions", "rows", "failed", "held", "schema", "last run");
+            var table = new TextTable("  layer", "dataset", "partitions", "rows", "failed", "held", "quarantined rows", "quarantined files", "schema", "last run");
             foreach (var d in p.Datasets)
             {
-                table.Add($"  {d.Layer}", d.Dataset, d.Partitions, d.Rows, d.FailedPartitions, d.Held, d.SchemaVersion is { } v ? $"v{v}" : "", d.LastRunId);
+                var load = d.Layer == "load";
+                table.Add($"  {d.Layer}", d.Dataset, d.Partitions, d.Rows, d.FailedPartitions, d.Held, load ? d.QuarantinedRows : "", load ? d.QuarantinedFiles : "", d.SchemaVersion is { } v ? $"v{v}" : "", d.LastRunId);
             }
 
             text.Append(table);
+            foreach (var d in p.Datasets)
+            {
+                foreach (var drift in d.DataDrift)
+                {
+                    text.Append($"  data drift {d.Dataset} {TerminalText.Escape(drift)}\n");
+                }
+            }
+
             foreach (var run in p.RecentRuns)
             {
                 var took = run.EndedAt is { } end ? $" in {(end - run.StartedAt).TotalSeconds:0.0}s" : "";

@@ -13,7 +13,7 @@ public sealed class ActivityDispatcher
 {
     private readonly Dictionary<string, Func<string, CancellationToken, Task<string>>> _handlers = new(StringComparer.Ordinal);
 
-    public ActivityDispatcher(RunActivities run, LoadActivities load, DatasetActivities datasets, QualityActivities quality)
+    public ActivityDispatcher(RunActivities run, LoadActivities load, DatasetActivities datasets, QualityActivities quality, AssessmentActivities assessment)
     {
         ArgumentNullException.ThrowIfNull(quality);
         ArgumentNullException.ThrowIfNull(run);
@@ -32,6 +32,7 @@ public sealed class ActivityDispatcher
         Register<CheckDatasetInput, Quality.CheckSummary>(WorkflowNames.CheckDataset, quality.CheckDatasetAsync);
         Register<BuildPartitionsInput, BuildResult[]>(WorkflowNames.BuildLoadPartitions, load.BuildLoadPartitionsAsync);
         Register<BuildPartitionsInput, BuildResult[]>(WorkflowNames.BuildDatasetPartitions, datasets.BuildDatasetPartitionsAsync);
+        Register<AssessQualityInput, QualityReport>(WorkflowNames.AssessQuality, assessment.AssessQualityAsync);
     }
 
     /// <summary>The registered activity names.</summary>

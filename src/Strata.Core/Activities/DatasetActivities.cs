@@ -28,7 +28,8 @@ public sealed partial class DatasetActivities(
     TimeProvider time,
     ILogger<DatasetActivities> log,
     Lineage.OpenLineage.OpenLineageEmitter openLineage,
-    Quality.QualityHooks quality)
+    Quality.QualityHooks quality,
+    Quality.Profiles.PartitionProfiles profiles)
 {
     public async Task<DatasetPlan> PlanDatasetAsync(PlanDatasetInput input, CancellationToken ct)
     {
@@ -80,6 +81,8 @@ public sealed partial class DatasetActivities(
             {
                 LogBuilt(w.Record.Dataset, w.Record.Partition, w.Record.Rows);
             }
+
+            await BuiltProfiles.RecordAsync(profiles, won, token);
         }
     }
 

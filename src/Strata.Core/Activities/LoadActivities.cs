@@ -34,7 +34,8 @@ public sealed partial class LoadActivities(
     ILogger<LoadActivities> log,
     Modes.SourceModes modes,
     Lineage.OpenLineage.OpenLineageEmitter openLineage,
-    Quality.LoadExpectations expectations)
+    Quality.LoadExpectations expectations,
+    Quality.Profiles.PartitionProfiles profiles)
 {
     public Task<ParsePlan> PlanParseAsync(PlanParseInput input, CancellationToken ct)
     {
@@ -191,7 +192,7 @@ public sealed partial class LoadActivities(
                 var temp = new TempFolder("assemble");
                 temps.Add(temp);
                 return await new LoadPartitionBuild(this, b, await batch.Value).PrepareAsync(temp, ct);
-            }, (b, error) => LogFailed(b.Dataset, b.Partition, error), ct);
+            }, (b, error) => LogFailed(b.Dataset, b.Partition, error), ct, (won, token) => BuiltProfiles.RecordAsync(profiles, won, token));
         }
         finally
         {

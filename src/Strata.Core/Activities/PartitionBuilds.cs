@@ -20,12 +20,15 @@ internal static class PartitionBuilds
     /// <summary>Runs a build; failures become a marker plus a Failed result (user errors) or a rethrow (the rest).</summary>
     public static async Task<BuildResult> GuardAsync(PartitionStore partitions, BuildInput input, TimeProvider time, Action<string> logFailed, Func<Task<BuildResult>> build)
     {
+        using var span = Telemetry.PartitionTelemetry.Start(input);
+        var started = time.GetTimestamp();
         try
         {
-            return await build();
+            return Telemetry.PartitionTelemetry.End(span, input, await build(), time.GetElapsedTime(started));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            Telemetry.PartitionTelemetry.Fail(span, input, e, time.GetElapsedTime(started));
             logFailed(e.Message);
             try
             {

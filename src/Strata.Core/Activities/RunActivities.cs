@@ -163,6 +163,7 @@ public sealed partial class RunActivities(
             EndedAt = summary.EndedAt,
             Summary = summary,
         }, ct);
+        Telemetry.RunTelemetry.Record(summary);
         return new RunEnded(await leases.ReleaseAsync(summary.Pipeline, summary.RunId, ct));
     }
 

@@ -35,6 +35,16 @@ public sealed record SourceDefinition
     /// <summary>Drift policy; default <see cref="DriftPolicy.Evolve"/>.</summary>
     public DriftPolicy Drift { get; init; } = DriftPolicy.Evolve;
 
+    /// <summary>When a partition's profile is semantic drift (<c>drift:</c> as a mapping); defaults in <see cref="DriftThresholds"/>.</summary>
+    public DriftThresholds DriftThresholds { get; init; } = DriftThresholds.Default;
+
+    /// <summary>
+    /// The share of a run's rows of this source that may be quarantined before the run ends
+    /// <c>CompletedWithWarnings</c> (<c>max_quarantine_ratio</c>). Default 0.05: a few bad rows are
+    /// normal, one in twenty is a producer problem. Any file quarantined as a whole always warns.
+    /// </summary>
+    public double MaxQuarantineRatio { get; init; } = 0.05;
+
     /// <summary>Day-first or month-first, for numeric dates whose file leaves it open; default <see cref="DateOrder.DayFirst"/>.</summary>
     public DateOrder DateOrder { get; init; } = DateOrder.DayFirst;
 

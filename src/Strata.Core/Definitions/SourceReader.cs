@@ -28,12 +28,6 @@ internal static class SourceReader
         ["string"] = ColumnType.String,
     };
 
-    private static readonly Dictionary<string, DriftPolicy> Drifts = new()
-    {
-        ["evolve"] = DriftPolicy.Evolve,
-        ["strict"] = DriftPolicy.Strict,
-    };
-
     private static readonly Dictionary<string, DateOrder> DateOrders = new()
     {
         ["dmy"] = DateOrder.DayFirst,
@@ -62,7 +56,7 @@ internal static class SourceReader
 
         var what = $"source '{name}'";
         var map = y.Mapping(node, what);
-        y.OnlyKeys(map, what, ["landing", "format", "delimiter", "partition", "schema", "pii", "drift", "date_order", .. SourceModeReader.Keys, .. Quality.QualityReader.Keys]);
+        y.OnlyKeys(map, what, ["landing", "format", "delimiter", "partition", "schema", "pii", "drift", "date_order", "max_quarantine_ratio", .. SourceModeReader.Keys, .. Quality.QualityReader.Keys]);
 
         var landing = y.Scalar(y.Required(map, "landing", what), $"{what}.landing").Trim().TrimStart('/');
         if (landing.Length == 0 || landing.Contains("..", StringComparison.Ordinal) || landing.Contains('\\', StringComparison.Ordinal))
@@ -71,7 +65,7 @@ internal static class SourceReader
         }
 
         var schema = ReadSchema(y, what, YamlNodes.Optional(map, "schema"));
-        var drift = YamlNodes.Optional(map, "drift") is { } d ? y.Enum(d, $"{what}.drift", Drifts) : DriftPolicy.Evolve;
+        var (drift, thresholds) = DriftReader.Read(y, what, YamlNodes.Optional(map, "drift"));
         if (drift == DriftPolicy.Strict && (schema.Count == 0 || schema.Any(h => h.Type is null)))
         {
             throw y.Error(YamlNodes.Optional(map, "drift")!, $"{what} uses drift: strict, so its schema: section must list every column with a type");
@@ -95,6 +89,8 @@ internal static class SourceReader
             Schema = schema,
             Pii = ReadPii(y, what, YamlNodes.Optional(map, "pii")),
             Drift = drift,
+            DriftThresholds = thresholds,
+            MaxQuarantineRatio = YamlNodes.Optional(map, "max_quarantine_ratio") is { } q ? y.Number(q, $"{what}.max_quarantine_ratio", 0, 1) : 0.05,
             DateOrder = YamlNodes.Optional(map, "date_order") is { } o ? y.Enum(o, $"{what}.date_order", DateOrders) : DateOrder.DayFirst,
             Quality = Quality.QualityReader.Read(y, what, map),
             Location = y.At(keyNode),

@@ -67,6 +67,12 @@ internal sealed class YamlNodes(string file)
     public int PositiveInt(YamlNode node, string what) =>
         int.TryParse(Scalar(node, what), out var n) && n > 0 ? n : throw Error(node, $"{what} must be a whole number above 0");
 
+    /// <summary>A number from <paramref name="min"/> to <paramref name="max"/> (invariant culture, so <c>0.05</c> everywhere).</summary>
+    public double Number(YamlNode node, string what, double min, double max) =>
+        double.TryParse(Scalar(node, what), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw Error(node, $"{what} must be a number from {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} to {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     public T Enum<T>(YamlNode node, string what, IReadOnlyDictionary<string, T> names)
     {
         var text = Scalar(node, what);

@@ -45,6 +45,7 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OpenLineageOptions>, OpenLineageOptionsValidator>();
         StrataOptionsValidator.AddTo(services);
         services.Configure<Lake.LakeOptions>(configuration.GetSection(Lake.LakeOptions.Section));
+        services.Configure<Quality.Profiles.ProfileOptions>(configuration.GetSection(Quality.Profiles.ProfileOptions.Section));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, time: sp.GetRequiredService<TimeProvider>()));
@@ -86,6 +87,14 @@ public static class StrataServiceCollectionExtensions
         services.AddSingleton<DatasetSchemas>();
         services.AddSingleton<IQualityAssertions, Quality.CheckAssertions>();
         services.AddSingleton<OpenLineageEmitter>();
+
+        services.AddSingleton<Quality.Profiles.PartitionProfiler>();
+        services.AddSingleton<Quality.Profiles.ProfileStore>();
+        services.AddSingleton<Quality.Profiles.PartitionProfiles>();
+        services.AddSingleton<Quality.Drift.DataDriftStore>();
+        services.AddSingleton<Quality.Quarantine.QuarantineTally>();
+        services.AddSingleton<Quality.QualityAssessor>();
+        services.AddSingleton<AssessmentActivities>();
 
         services.AddSingleton<RunActivities>();
         services.AddSingleton<LoadActivities>();

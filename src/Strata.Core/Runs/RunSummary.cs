@@ -37,6 +37,12 @@ public sealed record RunSummary
     /// <summary>Partitions not built because an input is held.</summary>
     public int PartitionsBlocked => Datasets.Sum(d => d.Blocked.Count);
 
+    /// <summary>Raw blobs quarantined as a whole file this run, over every source.</summary>
+    public int FilesQuarantined => Datasets.Sum(d => d.FileQuarantines);
+
+    /// <summary>Semantic drift events found this run, over every source and dataset.</summary>
+    public int DataDriftEvents => Datasets.Sum(d => d.DataDrift.Count);
+
     /// <summary>Set when the start was refused because another run held the pipeline (<see cref="RunStatus.Refused"/>).</summary>
     public LeaseRefusal? Refused { get; init; }
 
@@ -98,4 +104,13 @@ public sealed record DatasetRunSummary
 
     /// <summary>Stale partitions not built because an input they read is held: <c>partition: blocked by check on input/partition</c>.</summary>
     public IReadOnlyList<string> Blocked { get; init; } = [];
+
+    /// <summary>How many raw blobs parsed this run were quarantined as a whole file (the list above keeps at most 50).</summary>
+    public int FileQuarantines { get; init; }
+
+    /// <summary>Semantic drift found in the partitions this run built (one line per event; see <c>Quality/Drift</c>).</summary>
+    public IReadOnlyList<string> DataDrift { get; init; } = [];
+
+    /// <summary>Why this step makes the run <see cref="RunStatus.CompletedWithWarnings"/> (quarantine over its ratio, a file quarantined).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

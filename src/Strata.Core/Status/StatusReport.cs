@@ -17,6 +17,15 @@ public sealed record DatasetStatus(string Dataset, string Layer, long Partitions
 {
     /// <summary>Partitions held by a failing error check (downstream does not build from them).</summary>
     public int Held { get; init; }
+
+    /// <summary>Rows quarantined under the source's current load spec (sources only; see <c>Quality/Quarantine</c>).</summary>
+    public long QuarantinedRows { get; init; }
+
+    /// <summary>Raw files quarantined as a whole under the source's current load spec (sources only).</summary>
+    public int QuarantinedFiles { get; init; }
+
+    /// <summary>The newest semantic drift events, newest run first (at most <see cref="StatusService.RecentDrift"/>).</summary>
+    public IReadOnlyList<string> DataDrift { get; init; } = [];
 }
 
 /// <summary>A committed partition as the partitions API lists it.</summary>

@@ -8,8 +8,13 @@ using Strata.Storage;
 namespace Strata.Status;
 
 /// <summary>Reads state for <c>strata status</c> and the HTTP API: O(datasets) rows, never a partition scan (except when listing partitions).</summary>
-public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore states, RunStore runs, PartitionStore partitions, SchemaStore schemas, ReceiptStore receipts, Schedules.ScheduleStore schedules, TimeProvider time, Quality.QualityStore quality)
+public sealed class StatusService(
+    PipelineCatalog catalog, PipelineStateStore states, RunStore runs, PartitionStore partitions, SchemaStore schemas, ReceiptStore receipts, Schedules.ScheduleStore schedules, TimeProvider time,
+    Quality.QualityStore quality, Quality.Quarantine.QuarantineTally quarantine, Quality.Drift.DataDriftStore drift)
 {
+    /// <summary>How many drift events <c>status</c> shows per source or dataset; the API's quality view lists more.</summary>
+    public const int RecentDrift = 5;
+
     public async Task<StatusReport> ReportAsync(CancellationToken ct)
     {
         var pipelines = new List<PipelineStatus>();
@@ -31,10 +36,14 @@ public sealed class StatusService(PipelineCatalog catalog, PipelineStateStore st
             var summary = await partitions.GetSummaryAsync(name, ct);
             var failures = await partitions.FailuresAsync(name, ct);
             int? version = layer == "load" ? (await schemas.CurrentAsync(name, ct)).Version : null;
+            var quarantined = layer == "load" ? await quarantine.GetAsync(name, ct) : new Quality.Quarantine.QuarantineTotals(0, 0);
             datasets.Add(new DatasetStatus(name, layer, summary?.Partitions ?? 0, summary?.Rows ?? 0, failures.Count, summary?.LastRunId, summary?.UpdatedAt, version)
             {
                 // One range read over markers that exist only while a partition is held.
                 Held = (await quality.HeldAsync(name, ct)).Count,
+                QuarantinedRows = quarantined.Rows,
+                QuarantinedFiles = quarantined.Files,
+                DataDrift = [.. (await drift.RecentAsync(name, RecentDrift, ct)).Select(e => $"{e.RunId}: {e}")],
             });
         }
 

@@ -7,8 +7,11 @@ using Strata.Schemas;
 namespace Strata.Views;
 
 /// <summary>What happened over time: a pipeline's runs, its sources' schema versions and drift, and where a raw blob went.</summary>
-public sealed class HistoryViews(PipelineStateStore states, TimeProvider time, RunStore runs, SchemaStore schemas, ReceiptStore receipts, LineageService lineage)
+public sealed class HistoryViews(PipelineStateStore states, TimeProvider time, RunStore runs, SchemaStore schemas, ReceiptStore receipts, LineageService lineage, Quality.Drift.DataDriftStore drift)
 {
+    /// <summary>The most semantic drift events the quality view lists per source or dataset.</summary>
+    public const int DriftPerDataset = 100;
+
     public async Task<RunHistory> RunsAsync(PipelineDefinition pipeline, int limit, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pipeline);
@@ -28,7 +31,13 @@ public sealed class HistoryViews(PipelineStateStore states, TimeProvider time, R
             sources.Add(new SourceSchemas(source.Name, versions.Count == 0 ? 0 : versions[^1].Version, versions));
         }
 
-        return new SchemaHistory(pipeline.Name, sources);
+        var events = new List<Quality.Drift.DataDriftEvent>();
+        foreach (var name in pipeline.Sources.Select(s => s.Name).Concat(pipeline.Datasets.Select(d => d.Name)))
+        {
+            events.AddRange(await drift.RecentAsync(name, DriftPerDataset, ct));
+        }
+
+        return new SchemaHistory(pipeline.Name, sources) { DataDrift = events };
     }
 
     public async Task<RawBlobView> RawAsync(string source, string sha, CancellationToken ct) =>

@@ -3,7 +3,11 @@ using Strata.Schemas;
 namespace Strata.Views;
 
 /// <summary>Every schema version of each source of a pipeline, oldest first, with the drift events that made each one.</summary>
-public sealed record SchemaHistory(string Pipeline, IReadOnlyList<SourceSchemas> Sources);
+public sealed record SchemaHistory(string Pipeline, IReadOnlyList<SourceSchemas> Sources)
+{
+    /// <summary>Semantic drift events of the pipeline's sources and datasets, newest run first per dataset (at most <see cref="HistoryViews.DriftPerDataset"/> each).</summary>
+    public IReadOnlyList<Quality.Drift.DataDriftEvent> DataDrift { get; init; } = [];
+}
 
 /// <summary>One source's schema versions; <paramref name="Current"/> is 0 before its first file.</summary>
 public sealed record SourceSchemas(string Source, int Current, IReadOnlyList<SchemaVersion> Versions);

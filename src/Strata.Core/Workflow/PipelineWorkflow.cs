@@ -66,7 +66,7 @@ public static partial class PipelineWorkflow
         {
             RunId = started.RunId,
             Pipeline = started.Pipeline,
-            Status = failed > 0 ? RunStatus.CompletedWithFailures : RunStatus.Completed,
+            Status = EndStatus(summaries),
             StartedAt = started.StartedAt,
             EndedAt = context.CurrentUtcDateTime,
             Landing = landing,
@@ -114,13 +114,14 @@ public static partial class PipelineWorkflow
     {
         try
         {
+            var stepStarted = context.CurrentUtcDateTime;
             var parsePlan = await context.CallActivityAsync<ParsePlan>(WorkflowNames.PlanParse, new PlanParseInput(run.RunId, source, request.Force));
             var parsed = await FanOut.ParseAllAsync(context, run, parsePlan);
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanLoad, new PlanLoadInput(run.RunId, run.RunNumber, request, parsePlan));
             var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildLoadPartition, progress);
             var checks = await CheckAsync(context, run, plan, results);
             await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
-            return Summaries.WithQuality(Summaries.ForSource(plan, parsed, results), plan, checks);
+            return await AssessAsync(context, run, Summaries.WithQuality(Summaries.ForSource(plan, parsed, results), plan, checks), results, stepStarted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -134,11 +135,12 @@ public static partial class PipelineWorkflow
     {
         try
         {
+            var stepStarted = context.CurrentUtcDateTime;
             var plan = await context.CallActivityAsync<DatasetPlan>(WorkflowNames.PlanDataset, new PlanDatasetInput(run.RunId, run.RunNumber, request, dataset.Name));
             var results = await BuildAllAsync(context, run, request, plan, WorkflowNames.BuildDatasetPartition, progress);
             var checks = await CheckAsync(context, run, plan, results);
             await context.CallActivityAsync<bool>(WorkflowNames.CompleteDataset, Completion(run, request, plan, results));
-            return Summaries.WithQuality(Summaries.ForDataset(plan, results), plan, checks);
+            return await AssessAsync(context, run, Summaries.WithQuality(Summaries.ForDataset(plan, results), plan, checks), results, stepStarted);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -20,6 +20,7 @@ internal static class Summaries
             Failed = partitions.Failed + parseFailures.Count,
             Failures = BoundedText.List([.. parseFailures, .. partitions.Failures]),
             FilesQuarantined = BoundedText.List([.. parsed.Where(p => p.FileError is not null && !p.Reused).Select(p => $"raw/{p.RawPath}: {p.FileError}")]),
+            FileQuarantines = parsed.Count(p => p.FileError is not null && !p.Reused),
         };
     }
 

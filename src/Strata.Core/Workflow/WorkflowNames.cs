@@ -36,5 +36,6 @@ public static class WorkflowNames
         _ => throw new ArgumentException($"no many-partition activity for '{activity}'", nameof(activity)),
     };
     public const string CompleteDataset = nameof(CompleteDataset);
+    public const string AssessQuality = nameof(AssessQuality);
     public const string CompleteRun = nameof(CompleteRun);
 }

@@ -74,7 +74,7 @@ public sealed class LoadShapeTests(AzuriteFixture azurite) : IntakeLakeTest(azur
         var run = await Lake.RunAsync("intake");
 
         var after = await Lake.Get<SchemaStore>().CurrentAsync("signups", CancellationToken.None);
-        Assert.Equal(RunStatus.Completed, run.Status);
+        Assert.Equal(RunStatus.CompletedWithWarnings, run.Status); // all-bad.csv's row is one of two parsed: over max_quarantine_ratio
         Assert.Empty(run.Datasets.Single(d => d.Dataset == "signups").DriftEvents);
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(ColumnType.Boolean, after.Schema.Find("opt_in")!.Type);

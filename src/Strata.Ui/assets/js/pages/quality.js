@@ -1,5 +1,5 @@
-// Quarantine and drift: quarantined rows with reason, raw blob and line; every source's schema
-// versions with the drift events that made them.
+// Quarantine and drift: quarantined rows with reason, raw blob and line; semantic drift events
+// (profiles against their history); every source's schema versions with the drift events that made them.
 'use strict';
 (() => {
   const S = window.Strata;
@@ -17,6 +17,13 @@
       S.table(['version', 'created (UTC)', 'run', 'caused by', 'drift events'], [...source.versions].reverse().map(v => h('tr', {},
         h('td', {}, `v${v.version}`), h('td', {}, S.time(v.createdAt)), h('td', {}, v.runId), h('td', { class: 'path', title: v.cause || '' }, v.cause ? v.cause.split('/').pop() : '–'),
         h('td', { class: 'wrap' }, v.driftEvents.length ? h('ul', { class: 'drift' }, v.driftEvents.map(e => h('li', {}, e))) : h('span', { class: 'muted' }, v.version === 1 ? 'first schema' : '–'))))));
+  }
+
+  function dataDrift(events) {
+    if (!events.length) return S.empty('No semantic drift found in the partitions built so far.');
+    return S.table(['source / dataset', 'partition', 'kind', 'column', 'expected', 'seen', 'severity', 'run'], events.map(e => h('tr', { class: `drift-${e.severity}` },
+      h('td', {}, e.dataset), h('td', {}, e.partition), h('td', {}, e.kind), h('td', {}, e.column || '–'),
+      h('td', { class: 'wrap' }, e.expected), h('td', { class: 'wrap' }, e.seen), h('td', {}, e.severity), h('td', {}, e.runId))));
   }
 
   async function page({ pipeline: p }, main, signal) {
@@ -43,6 +50,7 @@
         first.records.length ? h('table', { class: 'data quarantine' },
           h('thead', {}, h('tr', {}, ['source', 'raw blob', 'line', 'reason', 'raw text'].map(x => h('th', {}, x)))), body) : S.empty('Nothing quarantined under the current load specs.'),
         more),
+      S.section('Semantic drift', dataDrift(schemas.dataDrift || [])),
       h('h2', { class: 'section-title' }, 'Schema versions and drift'),
       h('div', { class: 'schemas' }, schemas.sources.map(versions)));
   }
