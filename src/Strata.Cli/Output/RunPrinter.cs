@@ -45,11 +45,6 @@ internal static class RunPrinter
                 text.Append($"quarantined file {d.Dataset} {file}\n");
             }
 
-            if (d.Held > 0)
-            {
-                text.Append($"HELD   {d.Dataset}: {d.Held} partition(s) held by a failing error check (see strata checks list {d.Dataset})\n");
-            }
-
             foreach (var blocked in d.Blocked)
             {
                 text.Append($"blocked {d.Dataset} {TerminalText.Escape(blocked)}\n");

@@ -24,7 +24,7 @@ public sealed class AzureStorageBackendTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoWorkerProcesses_ShareATaskHub_AndWhenOneIsKilledMidRunTheOtherFinishesIt_WithTheLakeALocalRunMakes()
     {
-        await using var lakes = await TwinLakes.CreateAsync(azurite, batchSize: 2);
+        await using var lakes = await TwinLakes.CreateAsync(azurite, batchSize: 2, partitionsPerActivity: 2);
         var lake = lakes.Durable;
         var hub = "hub" + lake.Namespace;
         var backend = AzureStorageBackend.Create(azurite.ConnectionString, hub, "tests");
