@@ -52,6 +52,17 @@ public sealed class DriftDetectorTests
     }
 
     [Fact]
+    public void ValuesThatNeverRepeat_AreNotACategory_SoANewOneIsNotDrift()
+    {
+        // A few rows a day with a unique reference each: few distinct values per partition, but an identifier.
+        static PartitionProfile Refs(int day) => new("orders", $"day={day}", 3,
+            [new ColumnProfile("ref", "VARCHAR", 0, 3) { Values = Enumerable.Range(day * 3, 3).ToDictionary(i => $"r{i}", _ => 1L, StringComparer.Ordinal) }],
+            "orders-000001", At);
+
+        Assert.Empty(DriftDetector.Detect(Refs(20), Enumerable.Range(0, 20).Select(Refs).ToList(), DriftThresholds.Default));
+    }
+
+    [Fact]
     public void MaxLeavingTheHistoricalRange_IsRangeDrift_ButWithinTheToleranceIsNot()
     {
         var history = Steady(20);

@@ -87,7 +87,10 @@ public static class DriftDetector
         }
     }
 
-    /// <summary>Only when every partition in the window kept value counts: a column that was ever high-cardinality is not a category.</summary>
+    /// <summary>
+    /// Only when every partition in the window kept value counts (a column that was ever
+    /// high-cardinality is not a category) and its values repeat, on average at least twice in the window.
+    /// </summary>
     private static void NewValues(PartitionProfile profile, ColumnProfile column, List<ColumnProfile> seen, List<DataDriftEvent> events)
     {
         if (column.Values is null || seen.Any(s => s.Values is null))
@@ -96,6 +99,11 @@ public static class DriftDetector
         }
 
         var known = seen.SelectMany(s => s.Values!.Keys).ToHashSet(StringComparer.Ordinal);
+        if (known.Count * 2 > seen.Sum(s => s.Values!.Values.Sum(c => (double)c)))
+        {
+            return; // values that rarely repeat in the window (ids, tokens, references) are not a category, however few per partition
+        }
+
         var expected = string.Join(", ", known.Order(StringComparer.Ordinal).Take(10).Select(v => $"'{v}'")) + (known.Count > 10 ? $" and {known.Count - 10} more" : "");
         foreach (var (value, count) in column.Values.Where(v => !known.Contains(v.Key)))
         {
