@@ -38,7 +38,11 @@ internal static class CliProcess
     }
 
     /// <summary>Starts the CLI without waiting (a test that acts while it runs reads its output itself).</summary>
-    public static Process Start(string executable, string workingFolder, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Process Start(string executable, string workingFolder, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Process.Start(StartInfo(executable, workingFolder, environment, args)) ?? throw new InvalidOperationException($"could not start {executable}");
+
+    /// <summary>How every test starts the CLI: output redirected, and only the environment the test gives.</summary>
+    public static ProcessStartInfo StartInfo(string executable, string workingFolder, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -64,7 +68,7 @@ internal static class CliProcess
             start.Environment[key] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {executable}");
+        return start;
     }
 }
 

@@ -111,9 +111,9 @@ public sealed class RunLeaseProcessTests(AzuriteFixture azurite) : IAsyncLifetim
         await AssertLakeExactAsync(days: 40, perDay: 25);
     }
 
-    private Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
+    private Dictionary<string, string?> Environment(params (string Key, string Value)[] extra)
     {
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
             ["Strata__Storage__ConnectionString"] = azurite.ConnectionString,
             ["Strata__Storage__Namespace"] = _lake.Namespace,

@@ -4,9 +4,9 @@ using System.Text;
 namespace Strata.Cli.Tests;
 
 /// <summary>
-/// A real <c>strata</c> process: the CLI built next to these tests (<c>strata.dll</c>), run with
-/// <c>dotnet</c>, its settings given as environment variables and its output captured. Killed if
-/// still running when disposed.
+/// A real <c>strata</c> process left running while the test acts on it: started as
+/// <see cref="CliProcess"/> starts every CLI process, its output captured line by line as it comes.
+/// Killed if still running when disposed.
 /// </summary>
 internal sealed class StrataProcess : IDisposable
 {
@@ -29,26 +29,9 @@ internal sealed class StrataProcess : IDisposable
         }
     }
 
-    public static StrataProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static StrataProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "strata.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = CliProcess.StartInfo(CliProcess.Executable, workingDirectory, environment, args);
         var process = new Process { StartInfo = start };
         var strata = new StrataProcess(process);
         process.OutputDataReceived += (_, e) => strata.Append(e.Data);
