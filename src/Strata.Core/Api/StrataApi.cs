@@ -143,9 +143,13 @@ public sealed class StrataApi(
 
     /// <summary>Accepts a failing check result (body: <see cref="AcceptCheckBody"/>); answers the result with its acceptance.</summary>
     public Task<ApiResult> AcceptCheckAsync(string pipeline, string dataset, string? body, CancellationToken ct) =>
+        AcceptCheckAsync(pipeline, dataset, body, caller: null, ct);
+
+    /// <summary>Accepts a failing check result as <paramref name="caller"/>, the identity the host authenticated (recorded as who accepted it).</summary>
+    public Task<ApiResult> AcceptCheckAsync(string pipeline, string dataset, string? body, string? caller, CancellationToken ct) =>
         WithDatasetAsync(pipeline, dataset, async _ =>
         {
-            var (accept, error) = AcceptCheckBody.Parse(body);
+            var (accept, error) = AcceptCheckBody.Parse(body, caller);
             if (error is not null)
             {
                 return error;

@@ -19,7 +19,16 @@ public sealed class CheckFunctions(StrataApi api)
         return await request.WriteAsync(await api.ChecksAsync(pipeline, dataset, request.Query["partition"], ct), ct);
     }
 
-    /// <summary><c>POST /api/pipelines/{pipeline}/datasets/{dataset}/checks/accept</c> with <c>{"partition","check","reason","by"}</c>: releases a held partition.</summary>
+    /// <summary>
+    /// The header App Service authentication sets to the signed-in principal's name (and strips from
+    /// what clients send), so an acceptance records who really made it.
+    /// </summary>
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+
+    /// <summary>
+    /// <c>POST /api/pipelines/{pipeline}/datasets/{dataset}/checks/accept</c> with <c>{"partition","check","reason","by"}</c>:
+    /// releases a held partition. Behind App Service authentication the signed-in principal is recorded as <c>by</c>.
+    /// </summary>
     [Function("AcceptCheck")]
     public async Task<HttpResponseData> AcceptAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "pipelines/{pipeline}/datasets/{dataset}/checks/accept")] HttpRequestData request,
@@ -28,6 +37,7 @@ public sealed class CheckFunctions(StrataApi api)
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await request.WriteAsync(await api.AcceptCheckAsync(pipeline, dataset, await request.ReadAsStringAsync(), ct), ct);
+        var caller = request.Headers.TryGetValues(PrincipalHeader, out var names) ? names.FirstOrDefault() : null;
+        return await request.WriteAsync(await api.AcceptCheckAsync(pipeline, dataset, await request.ReadAsStringAsync(), caller, ct), ct);
     }
 }

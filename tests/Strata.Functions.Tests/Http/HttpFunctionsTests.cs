@@ -43,6 +43,7 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite) : DurableSampleTe
         "POST /api/pipelines/sweepstakes/runs {\"datasets\": [\"entrants\", \"nope\"]}",
         "POST /api/pipelines/sweepstakes/runs {\"forse\": true}",
         "POST /api/pipelines/sweepstakes/runs {\"from\": \"2026-11-20\", \"to\": \"2026-11-01\"}",
+        "POST /api/pipelines/sweepstakes/datasets/entrants/checks/accept {\"partition\": \"2026-11-16\", \"check\": \"nope\", \"reason\": \"r\", \"by\": \"ann\"}",
     ];
 
     [Fact]
@@ -90,12 +91,26 @@ public sealed class HttpFunctionsTests(AzuriteFixture azurite) : DurableSampleTe
         Assert.Equal(PropertyNames(run), PropertyNames(localRun));
         Assert.Equal(PropertyNames(run.GetProperty("customStatus")), PropertyNames(localRun.GetProperty("customStatus")));
         Assert.Equal(PropertyNames(run.GetProperty("output")), PropertyNames(localRun.GetProperty("output")));
+
+        // Behind App Service authentication the signed-in principal is who accepts: no "by" needed, nobody else's name taken.
+        const string accept = "POST /api/pipelines/sweepstakes/datasets/entrants/checks/accept {\"partition\": \"2026-11-16\", \"check\": \"nope\", \"reason\": \"r\"}";
+        Assert.Contains("\"field\":\"by\"", (await SendAsync(toFunctions, accept)).Body, StringComparison.Ordinal);
+        var signedIn = await SendAsync(toFunctions, accept, ("X-MS-CLIENT-PRINCIPAL-NAME", "ann@contoso.com"));
+        Assert.Equal(404, signedIn.Status);
+        var other = await SendAsync(toFunctions, accept.Replace("}", ", \"by\": \"bob\"}", StringComparison.Ordinal), ("X-MS-CLIENT-PRINCIPAL-NAME", "ann@contoso.com"));
+        Assert.Equal(400, other.Status);
+        Assert.Contains("signed in as 'ann@contoso.com'", JsonDocument.Parse(other.Body).RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<Answer> SendAsync(HttpClient client, string call)
+    private static async Task<Answer> SendAsync(HttpClient client, string call, params (string Name, string Value)[] headers)
     {
         var parts = call.Split(' ', 3);
         using var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
         if (parts.Length == 3)
         {
             request.Content = new StringContent(parts[2], Encoding.UTF8, "application/json");
