@@ -12,16 +12,28 @@ internal static class PlanPrinter
     public static string Format(PipelinePlan plan)
     {
         var text = new StringBuilder();
+        var blocked = plan.Datasets.Sum(d => d.Blocked);
         if (plan.NothingStale)
         {
-            return $"{plan.Pipeline}: nothing is stale; a run would build nothing ({plan.Datasets.Sum(d => d.UpToDate)} partition(s) up to date).\n" + SchedulePrinter.Line(plan.Schedule);
+            text.Append($"{plan.Pipeline}: nothing is stale; a run would build nothing ({plan.Datasets.Sum(d => d.UpToDate)} partition(s) up to date).\n");
+            text.Append(SchedulePrinter.Line(plan.Schedule));
+            if (blocked == 0)
+            {
+                return text.ToString();
+            }
+
+            text.Append($"{blocked} partition(s) wait for a held input (released by a fix, a replay or `strata checks accept`):\n");
+        }
+        else
+        {
+            text.Append($"{plan.Pipeline}: what a run would rebuild, and why\n");
+            text.Append(SchedulePrinter.Line(plan.Schedule));
         }
 
-        text.Append($"{plan.Pipeline}: what a run would rebuild, and why\n");
-        text.Append(SchedulePrinter.Line(plan.Schedule));
         foreach (var d in plan.Datasets.Where(d => d.Partitions.Count > 0 || d.UnparsedBlobs.Count > 0 || d.Pending is not null))
         {
-            text.Append($"\n{d.Layer} {d.Dataset}: {d.Partitions.Count} partition(s) stale, {d.UpToDate} up to date\n");
+            var waiting = d.Blocked > 0 ? $", {d.Blocked} blocked" : "";
+            text.Append($"\n{d.Layer} {d.Dataset}: {d.Stale} partition(s) stale{waiting}, {d.UpToDate} up to date\n");
             if (d.Pending is not null)
             {
                 text.Append($"  pending      {TerminalText.Escape(d.Pending)}\n");

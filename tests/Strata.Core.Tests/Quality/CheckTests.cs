@@ -87,6 +87,8 @@ public sealed class CheckTests(AzuriteFixture azurite) : QualityLakeTest(azurite
         Assert.Equal(["2026-11-21: blocked by not_null_amount on orders/2026-11-21"], first.Datasets.Single(d => d.Dataset == "sales").Blocked);
         var blocked = Assert.Single(plan.Datasets.Single(d => d.Dataset == "sales").Partitions);
         Assert.Equal((StaleReason.Blocked, "blocked by not_null_amount on orders/2026-11-21"), (blocked.Reason, blocked.Detail));
+        Assert.True(plan.NothingStale, "a partition blocked by a held input is not one a run would build");
+        Assert.Equal((0, 1), (plan.Datasets.Single(d => d.Dataset == "sales").Stale, plan.Datasets.Single(d => d.Dataset == "sales").Blocked));
         Assert.DoesNotContain(plan.Datasets.Single(d => d.Dataset == "daily").Partitions, p => p.Partition == "2026-11-21");
         var graph = await Lake.Get<GraphViews>().GraphAsync(Lake.Get<PipelineCatalog>().Get("shop"), CancellationToken.None);
         Assert.Equal((NodeState.Held, 1), graph.Nodes.Where(n => n.Name == "orders").Select(n => (n.State, n.Held)).Single());
