@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -9,8 +11,9 @@ namespace Strata.Bench.Lake;
 /// and, apart, the requests the lake's publishing and removal make: the <c>StrataLake</c> table
 /// (pending outputs, table state), the <c>_delta_log/</c> blobs, and blob deletes.
 /// </summary>
-internal sealed class CountingPolicy : HttpPipelinePolicy
+internal sealed partial class CountingPolicy : HttpPipelinePolicy
 {
+    private readonly ConcurrentDictionary<string, long> _kinds = new(StringComparer.Ordinal);
     private long _requests;
     private long _entities;
     private long _lake;
@@ -33,8 +36,12 @@ internal sealed class CountingPolicy : HttpPipelinePolicy
     /// <summary>The three above together: what publishing and removal add to a run.</summary>
     public string LakeBreakdown => $"{LakeTable + DeltaLog + BlobDeletes} (table {LakeTable}, log {DeltaLog}, deletes {BlobDeletes})";
 
+    /// <summary>Requests by method and table or container (a transaction by the table its body names), most first.</summary>
+    public IReadOnlyList<(string Kind, long Requests)> ByKind() => _kinds.Select(k => (k.Key, k.Value)).OrderByDescending(k => k.Value).ToList();
+
     public void Reset()
     {
+        _kinds.Clear();
         Interlocked.Exchange(ref _requests, 0);
         Interlocked.Exchange(ref _entities, 0);
         Interlocked.Exchange(ref _lake, 0);
@@ -67,10 +74,32 @@ internal sealed class CountingPolicy : HttpPipelinePolicy
         return System.Text.Encoding.UTF8.GetString(body.ToArray()).Contains("StrataLake", StringComparison.Ordinal);
     }
 
+    /// <summary>"GET container" or "POST $batch table": the first path segment after the account.</summary>
+    private static string Kind(HttpMessage message, string uri)
+    {
+        var path = message.Request.Uri.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var target = path.Length > 1 ? path[1] : path.FirstOrDefault() ?? "";
+        target = target.Split('(', '?')[0];
+        if (target == "$batch" && message.Request.Content is { } content)
+        {
+            using var body = new MemoryStream();
+            content.WriteTo(body, CancellationToken.None);
+            var match = BatchTable().Match(System.Text.Encoding.UTF8.GetString(body.ToArray()));
+            target += " " + (match.Success ? match.Groups[1].Value : "?");
+        }
+
+        var copy = message.Request.Headers.Contains("x-ms-copy-source") ? " (copy)" : "";
+        return $"{message.Request.Method} {target}{copy}";
+    }
+
+    [GeneratedRegex(@"(?:PUT|POST|PATCH|MERGE|DELETE) \S+?/(\w+)\(")]
+    private static partial Regex BatchTable();
+
     private void Count(HttpMessage message)
     {
         Interlocked.Increment(ref _requests);
         var uri = message.Request.Uri.ToString();
+        _kinds.AddOrUpdate(Kind(message, uri), 1, (_, n) => n + 1);
         if (uri.Contains("StrataLake", StringComparison.Ordinal) || IsLakeBatch(message, uri))
         {
             Interlocked.Increment(ref _lake);

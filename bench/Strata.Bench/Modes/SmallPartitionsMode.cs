@@ -69,9 +69,12 @@ internal static class SmallPartitionsMode
             Console.WriteLine($"{"layer",-10} {"partitions",10} {"wall s",8} {"ms/part",8} {"cpu ms/part",12} {"req/part",9}   {"DuckDB wall s",13} {"DuckDB cpu s",12}");
             var duck = DuckDbLayers(folder, csv);
             var failed = 0;
+            using var stages = new StageTimes();
+            var details = new StringBuilder();
             foreach (var (layer, dataset) in new[] { ("load", "events"), ("integrate", "daily"), ("action", "weekly") })
             {
                 lake.Counter.Reset();
+                stages.Reset();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var wall = Stopwatch.StartNew();
                 var run = (await lake.Get<LocalWorkflowHost>().RunAsync(new RunRequest("small", Datasets: [dataset]), CancellationToken.None))[^1];
@@ -86,13 +89,32 @@ internal static class SmallPartitionsMode
 
                 var (duckWall, duckCpu) = duck[layer];
                 Console.WriteLine($"{layer,-10} {run.PartitionsBuilt,10:N0} {wall.Elapsed.TotalSeconds,8:0.00} {wall.Elapsed.TotalMilliseconds / built,8:0.0} {cpuMs / built,12:0.0} {lake.Counter.Requests / (double)built,9:0.0}   {duckWall,13:0.000} {duckCpu,12:0.000}");
+                Breakdown(details, layer, built, stages, lake.Counter);
             }
+
+            Console.Write(details);
 
             return failed == 0 ? 0 : 1;
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Where a layer's time and requests went: wall ms per partition built by stage (see the core's BuildStages), requests per partition by kind.</summary>
+    private static void Breakdown(StringBuilder text, string layer, int built, StageTimes stages, CountingPolicy counter)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"{layer}: stages (wall ms / partition built; stages inside an activity overlap it)");
+        foreach (var (stage, seconds, count) in stages.Snapshot())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {stage,-40} {seconds * 1000 / built,8:0.00} ms  x{count}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"{layer}: requests / partition built, by kind");
+        foreach (var (kind, requests) in counter.ByKind())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-40} {requests / (double)built,8:0.000}  ({requests})");
         }
     }
 

@@ -44,11 +44,16 @@ public sealed class ActivityDispatcher
             ? handler(inputJson, ct)
             : throw new InvalidOperationException($"no activity named '{name}'");
 
-    private void Register<TIn, TOut>(string name, Func<TIn, CancellationToken, Task<TOut>> handler) =>
+    private void Register<TIn, TOut>(string name, Func<TIn, CancellationToken, Task<TOut>> handler)
+    {
+        // Each activity's whole call (JSON included) is a stage too, so what the build stages leave out shows.
+        var stage = "activity " + name;
         _handlers[name] = async (json, ct) =>
         {
+            using var timing = BuildStages.Time(stage);
             var input = JsonSerializer.Deserialize<TIn>(json, StrataJson.Options) ?? throw new InvalidOperationException($"activity {name} got no input");
             var output = await handler(input, ct);
             return JsonSerializer.Serialize(output, StrataJson.Options);
         };
+    }
 }

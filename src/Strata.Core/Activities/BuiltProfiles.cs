@@ -1,4 +1,5 @@
 using Strata.Quality.Profiles;
+using Strata.Storage;
 
 namespace Strata.Activities;
 
@@ -8,9 +9,26 @@ namespace Strata.Activities;
 /// </summary>
 internal static class BuiltProfiles
 {
-    public static async Task RecordAsync(PartitionProfiles profiles, IReadOnlyList<PreparedBuild> won, CancellationToken ct)
+    /// <param name="profiles">The profiles.</param>
+    /// <param name="storage">
+    /// Where a load partition that was copied in storage and never downloaded (see
+    /// <see cref="LoadPartitionBuild"/>) is fetched from for its profile, all of the batch's in
+    /// parallel, until profiles come from the writer; null when profiles are off (nothing is fetched).
+    /// </param>
+    /// <param name="won">The builds that committed.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task RecordAsync(PartitionProfiles profiles, LakeStorage? storage, IReadOnlyList<PreparedBuild> won, CancellationToken ct)
     {
-        foreach (var build in won.Where(w => w.Previous?.OutputHash != w.Record.OutputHash))
+        using var timing = BuildStages.Time("profiles");
+        var changed = won.Where(w => w.Previous?.OutputHash != w.Record.OutputHash).ToList();
+        if (storage is not null)
+        {
+            var copied = changed.Where(w => w.SameBytesAs is not null && !File.Exists(w.Files[0].Local));
+            await Parallel.ForEachAsync(copied, new ParallelOptions { MaxDegreeOfParallelism = PartitionBatch.Transfers, CancellationToken = ct },
+                async (w, token) => await BlobFiles.DownloadAsync(storage.Container(w.Container), w.Files[0].Blob, w.Files[0].Local, token));
+        }
+
+        foreach (var build in changed.Where(w => File.Exists(w.Files[0].Local)))
         {
             await profiles.RecordAsync(build.Record.Dataset, build.Record.Partition, build.Record.RunId, build.Files[0].Local, ct);
         }

@@ -76,13 +76,13 @@ public sealed partial class DatasetActivities(
 
         async Task CommittedAsync(IReadOnlyList<PreparedBuild> won, CancellationToken token)
         {
-            await lineage.RecordManyAsync(won.Select(w => (w.Record.Dataset, w.Record.Partition, build.SelectionsOf(w.Record.Partition))).ToList(), token);
+            await BuildStages.TimeAsync("lineage", () => lineage.RecordManyAsync(won.Select(w => (w.Record.Dataset, w.Record.Partition, build.SelectionsOf(w.Record.Partition))).ToList(), token));
             foreach (var w in won)
             {
                 LogBuilt(w.Record.Dataset, w.Record.Partition, w.Record.Rows);
             }
 
-            await BuiltProfiles.RecordAsync(profiles, won, token);
+            await BuiltProfiles.RecordAsync(profiles, null, won, token);
         }
     }
 

@@ -35,14 +35,17 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
         var dataset = _dataset;
         var code = DatasetCode.Hash(dataset, engine.EngineVersion);
         var resolver = new InputResolver(partitions, bulk: builds.Count > 1);
-        foreach (var build in builds)
+        using (BuildStages.Time("inputs"))
         {
-            var selections = await resolver.SelectAsync(dataset, build.Partition, ct);
-            var slices = selections.Select(s => s.ToSlice()).ToList();
-            _planned[build.Partition] = new Planned(selections, slices, DatasetCode.PartitionFingerprint(code, slices));
+            foreach (var build in builds)
+            {
+                var selections = await resolver.SelectAsync(dataset, build.Partition, ct);
+                var slices = selections.Select(s => s.ToSlice()).ToList();
+                _planned[build.Partition] = new Planned(selections, slices, DatasetCode.PartitionFingerprint(code, slices));
+            }
         }
 
-        (_committed, _failures) = await partitions.GetManyAsync(dataset.Name, _planned.Keys, ct);
+        (_committed, _failures) = await BuildStages.TimeAsync("batch-reads", () => partitions.GetManyAsync(dataset.Name, _planned.Keys, ct));
         var stale = builds.Where(b => b.Force || _committed.GetValueOrDefault(b.Partition)?.Fingerprint != _planned[b.Partition].Fingerprint);
         var files = stale.SelectMany(b => _planned[b.Partition].Selections).SelectMany(s => s.Parts.Select(p => (s.Input.Name, p.OutputPath))).Distinct().ToList();
         foreach (var (name, path) in files)
@@ -50,8 +53,12 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
             _local[path] = temp.File($"{name}-{_local.Count}.parquet");
         }
 
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = PartitionBatch.Transfers, CancellationToken = ct },
-            async (f, token) => await BlobFiles.DownloadAsync(owner.ContainerOf(f.Name), f.OutputPath, _local[f.OutputPath], token));
+        using (BuildStages.Time("download"))
+        {
+            await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = PartitionBatch.Transfers, CancellationToken = ct },
+                async (f, token) => await BlobFiles.DownloadAsync(owner.ContainerOf(f.Name), f.OutputPath, _local[f.OutputPath], token));
+        }
+
         foreach (var input in dataset.Inputs)
         {
             _schemas[input.Name] = await owner.InputSchemaAsync(input.Name, ct);
@@ -93,13 +100,18 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
             Expectations = dataset.Quality.Expectations,
             QuarantineJsonLines = temp.File($"quarantined-{id}.jsonl"),
         };
-        _session ??= engine.OpenSession();
-        var result = _session.Execute(job);
-        var rows = result.Rows;
-
-        string outputHash;
-        await using (var output = File.OpenRead(job.OutputParquet))
+        SqlResult result;
+        using (BuildStages.Time("sql"))
         {
+            _session ??= engine.OpenSession();
+            result = _session.Execute(job);
+        }
+
+        var rows = result.Rows;
+        string outputHash;
+        using (BuildStages.Time("output-hash"))
+        {
+            await using var output = File.OpenRead(job.OutputParquet);
             outputHash = await OutputHasher.HashParquetAsync(output, ct);
         }
 
@@ -116,7 +128,7 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
         }
 
         var extras = files.Skip(1).Select(f => f.Blob).ToList();
-        var pending = await lake.DescribeAsync(dataset.Name, input.Partition, containerName, input.RunNumber, path, extras, previous, job.OutputParquet, rows, ct);
+        var pending = await BuildStages.TimeAsync("describe", () => lake.DescribeAsync(dataset.Name, input.Partition, containerName, input.RunNumber, path, extras, previous, job.OutputParquet, rows, ct));
         var record = new PartitionRecord
         {
             Dataset = dataset.Name,
@@ -133,7 +145,7 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
         };
 
         var rowsIn = planned.Selections.Sum(s => s.Parts.Sum(p => p.Rows));
-        await owner.Quality.Expectations.RecordAsync(dataset.Name, input.Partition, result, job.QuarantineJsonLines, input.RunId, ct);
+        await BuildStages.TimeAsync("expectations", () => owner.Quality.Expectations.RecordAsync(dataset.Name, input.Partition, result, job.QuarantineJsonLines, input.RunId, ct));
         return (null, new PreparedBuild(input, containerName, record, previous, failure, pending, files, rowsIn));
     }
 

@@ -35,7 +35,8 @@ public sealed partial class LoadActivities(
     Modes.SourceModes modes,
     Lineage.OpenLineage.OpenLineageEmitter openLineage,
     Quality.LoadExpectations expectations,
-    Quality.Profiles.PartitionProfiles profiles)
+    Quality.Profiles.PartitionProfiles profiles,
+    IOptions<Quality.Profiles.ProfileOptions> profileOptions)
 {
     public Task<ParsePlan> PlanParseAsync(PlanParseInput input, CancellationToken ct)
     {
@@ -101,13 +102,17 @@ public sealed partial class LoadActivities(
     /// <summary>Uploads what a parse wrote, then commits its header: from then on the blob counts as parsed.</summary>
     private async Task<ParseSummary> CommitParseAsync(SourceDefinition source, ParseInput input, ParseOutcome outcome, TempFragmentSink sink, CancellationToken ct)
     {
-        var refs = new List<FragmentRef>();
-        foreach (var fragment in outcome.Fragments)
+        var files = outcome.Fragments.Select(f => sink.FragmentFile(f.Partition)).ToList();
+        var (sizes, columns, schema) = await FragmentFacts.DescribeAsync(files, $"fragments of {RawName(input)}", ct);
+        var refs = outcome.Fragments.Select((f, i) => new FragmentRef(
+            f.Partition, input.Blob.Sha256, input.Blob.Sequence, FragmentPaths.Fragment(source.Name, input.SpecKey, input.Blob.Sha256, source.Partition.Key, f.Partition), f.Rows, f.OutputHash)
         {
-            var path = FragmentPaths.Fragment(source.Name, input.SpecKey, input.Blob.Sha256, source.Partition.Key, fragment.Partition);
-            await BlobFiles.UploadAsync(storage.Container(FragmentPaths.Container), path, sink.FragmentFile(fragment.Partition), ct);
-            refs.Add(new FragmentRef(fragment.Partition, input.Blob.Sha256, input.Blob.Sequence, path, fragment.Rows, fragment.OutputHash));
-        }
+            Size = sizes[i],
+        }).ToList();
+
+        // Fragments are invisible until the header below, so they upload in parallel: a file of many partitions is many small blobs.
+        await Parallel.ForEachAsync(Enumerable.Range(0, refs.Count), new ParallelOptions { MaxDegreeOfParallelism = PartitionBatch.Transfers, CancellationToken = ct },
+            async (i, token) => await BlobFiles.UploadAsync(storage.Container(FragmentPaths.Container), refs[i].Path, files[i], token));
 
         string? quarantinePath = null;
         if (sink.QuarantineFile is { } quarantined)
@@ -130,6 +135,8 @@ public sealed partial class LoadActivities(
             Partitions = refs.Count,
             FileError = outcome.FileError,
             QuarantinePath = quarantinePath,
+            FragmentColumns = columns,
+            FragmentSchema = schema,
             RunId = input.RunId,
             ParsedAt = time.GetUtcNow(),
         }, refs, ct);
@@ -179,12 +186,7 @@ public sealed partial class LoadActivities(
         var temps = new List<TempFolder>();
         try
         {
-            var batch = new Lazy<Task<LoadBatchState>>(async () =>
-            {
-                var (committed, failures) = await partitions.GetManyAsync(source, builds.Select(b => b.Partition).ToList(), ct);
-                var (version, schema, _) = await schemas.CurrentAsync(source, ct);
-                return new LoadBatchState(committed, failures, version, schema);
-            });
+            var batch = new Lazy<Task<LoadBatchState>>(() => BatchStateAsync(source, builds, ct));
 
             // The shared reads happen inside the first partition's guard, like every read of a one-partition build.
             return await PartitionBatch.RunAsync(partitions, lakeOutputs, storage, time, builds, async b =>
@@ -192,12 +194,23 @@ public sealed partial class LoadActivities(
                 var temp = new TempFolder("assemble");
                 temps.Add(temp);
                 return await new LoadPartitionBuild(this, b, await batch.Value).PrepareAsync(temp, ct);
-            }, (b, error) => LogFailed(b.Dataset, b.Partition, error), ct, (won, token) => BuiltProfiles.RecordAsync(profiles, won, token));
+            }, (b, error) => LogFailed(b.Dataset, b.Partition, error), ct, (won, token) => BuiltProfiles.RecordAsync(profiles, profileOptions.Value.Enabled ? storage : null, won, token));
         }
         finally
         {
             temps.ForEach(t => t.Dispose());
         }
+    }
+
+    /// <summary>What the partitions of one build activity share, read once: commits, failure markers, schema, spec and their fragments.</summary>
+    internal async Task<LoadBatchState> BatchStateAsync(string source, IReadOnlyList<BuildInput> builds, CancellationToken ct)
+    {
+        using var timing = BuildStages.Time("batch-reads");
+        var keys = builds.Select(b => b.Partition).ToList();
+        var (committed, failures) = await partitions.GetManyAsync(source, keys, ct);
+        var (version, schema, _) = await schemas.CurrentAsync(source, ct);
+        var definition = Source(source);
+        return new LoadBatchState(committed, failures, version, schema, modes.FragmentsOf(definition, specs.HashOf(definition), keys));
     }
 
     internal SourceDefinition Source(string name) =>

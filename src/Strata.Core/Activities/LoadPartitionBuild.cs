@@ -1,3 +1,4 @@
+using Strata.Definitions;
 using Strata.Fingerprints;
 using Strata.Fragments;
 using Strata.Lake.Publishing;
@@ -22,10 +23,8 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
     public async Task<(BuildResult? Done, PreparedBuild? Build)> PrepareAsync(TempFolder temp, CancellationToken ct)
     {
         var source = owner.Source(input.Dataset);
-        var (specs, _, partitions, _, storage, time) = owner.Services;
-        var (lake, engine) = owner.LakeServices;
-        var spec = specs.HashOf(source);
-        var (parts, fingerprint) = await owner.Modes.FragmentsOfAsync(source, spec, input.Partition, ct);
+        var (_, _, partitions, _, _, time) = owner.Services;
+        var (parts, fingerprint) = await BuildStages.TimeAsync("fragments", () => batch.Fragments.OfAsync(input.Partition, ct));
         var (previous, failure, skip) = await PartitionBuilds.BeginAsync(
             partitions, input, fingerprint, batch.Committed.GetValueOrDefault(input.Partition), batch.Failures.GetValueOrDefault(input.Partition), ct);
         if (skip is not null)
@@ -33,32 +32,10 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
             return (skip, null);
         }
 
-        var locals = parts.Select((_, i) => temp.File($"fragment-{i}.parquet")).ToList();
-        await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = PartitionBatch.Transfers, CancellationToken = ct },
-            async (i, token) => await BlobFiles.DownloadAsync(storage.Container(FragmentPaths.ContainerOf(parts[i].Path)), parts[i].Path, locals[i], token));
-
-        var output = temp.File("partition.parquet");
-        var (version, schema) = (batch.SchemaVersion, batch.Schema);
-        var assembled = await owner.Modes.AssembleAsync(source, locals, parts.Select(p => p.OutputHash).ToList(), schema, temp, output, ct);
-        var sameBytesAs = assembled.Copied && parts.Count == 1 ? parts[0] : null;
-        if (LoadFileTypes.Widened(assembled.Schema, schema) is { } widened)
-        {
-            sameBytesAs = null;
-            // Every file of a Delta table must have the table's type: a partition whose own rows
-            // are narrower than the source has become is written at the source's types.
-            output = temp.File("partition-widened.parquet");
-            assembled = await LoadFileTypes.WidenAsync(temp.File("partition.parquet"), widened, output, engine, ct);
-        }
-
-        var assembledFile = output;
-        (output, assembled) = await owner.Expectations.ApplyAsync(source, input.Partition, output, assembled, temp, engine, input.RunId, ct);
-        if (output != assembledFile)
-        {
-            sameBytesAs = null; // expectations took rows out or rewrote the file
-        }
-
         var path = OutputPaths.For(source.Name, source.Partition, input.Partition, fingerprint, input.RunNumber);
-        var pending = await lake.DescribeAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct);
+        var local = temp.File("partition.parquet");
+        var (output, assembled, pending, sameBytesAs) = await UnreadAsync(source, parts, path, previous, local, ct)
+            ?? await AssembleAsync(source, parts, path, previous, temp, local, ct);
         var record = new PartitionRecord
         {
             Dataset = source.Name,
@@ -67,7 +44,7 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
             OutputHash = assembled.OutputHash,
             OutputPath = path,
             Rows = assembled.Rows,
-            SchemaVersion = version,
+            SchemaVersion = batch.SchemaVersion,
             RunId = input.RunId,
             CommitRun = input.RunNumber,
             CommittedAt = time.GetUtcNow(),
@@ -81,10 +58,73 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
         });
     }
 
+    /// <summary>
+    /// A partition that is its one fragment as the parse wrote it, whose size, columns and schema
+    /// the parse recorded, and that nothing here has to read (no upsert merge, no widening, no
+    /// expectations): described from those facts and copied in storage, never downloaded. Null
+    /// when any of that does not hold.
+    /// </summary>
+    private async Task<Built?> UnreadAsync(SourceDefinition source, IReadOnlyList<FragmentRef> parts, string path, PartitionRecord? previous, string local, CancellationToken ct)
+    {
+        if (parts is not [{ Size: { } size } part] || source.Upsert is not null || source.Quality.Expectations.Count > 0
+            || await batch.Fragments.Headers.GetAsync(part.Sha256, ct) is not { } header
+            || FragmentFacts.Of(header) is not { } facts
+            || LoadFileTypes.Widened(facts.Schema, batch.Schema) is not null)
+        {
+            return null;
+        }
+
+        var pending = owner.LakeServices.Outputs.Describe(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, size, facts.Columns, part.Rows);
+        return new Built(local, new PartitionAssembly(facts.Schema, part.Rows, part.OutputHash, Copied: true), pending, part);
+    }
+
+    /// <summary>Downloads the fragments and writes the partition file: assembled, merged, widened to the source's types, filtered by expectations.</summary>
+    private async Task<Built> AssembleAsync(
+        SourceDefinition source, IReadOnlyList<FragmentRef> parts, string path, PartitionRecord? previous, TempFolder temp, string output, CancellationToken ct)
+    {
+        var (_, _, _, _, storage, _) = owner.Services;
+        var (lake, engine) = owner.LakeServices;
+        var locals = parts.Select((_, i) => temp.File($"fragment-{i}.parquet")).ToList();
+        using (BuildStages.Time("download"))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = PartitionBatch.Transfers, CancellationToken = ct },
+                async (i, token) => await BlobFiles.DownloadAsync(storage.Container(FragmentPaths.ContainerOf(parts[i].Path)), parts[i].Path, locals[i], token));
+        }
+
+        var schema = batch.Schema;
+        var assembled = await BuildStages.TimeAsync("assemble", () => owner.Modes.AssembleAsync(source, locals, parts.Select(p => p.OutputHash).ToList(), schema, temp, output, ct));
+        var sameBytesAs = assembled.Copied && parts.Count == 1 ? parts[0] : null;
+        if (LoadFileTypes.Widened(assembled.Schema, schema) is { } widened)
+        {
+            sameBytesAs = null;
+            // Every file of a Delta table must have the table's type: a partition whose own rows
+            // are narrower than the source has become is written at the source's types.
+            output = temp.File("partition-widened.parquet");
+            assembled = await LoadFileTypes.WidenAsync(temp.File("partition.parquet"), widened, output, engine, ct);
+        }
+
+        var assembledFile = output;
+        using (BuildStages.Time("expectations"))
+        {
+            (output, assembled) = await owner.Expectations.ApplyAsync(source, input.Partition, output, assembled, temp, engine, input.RunId, ct);
+        }
+
+        if (output != assembledFile)
+        {
+            sameBytesAs = null; // expectations took rows out or rewrote the file
+        }
+
+        var pending = await BuildStages.TimeAsync("describe", () => lake.DescribeAsync(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, output, assembled.Rows, ct));
+        return new Built(output, assembled, pending, sameBytesAs);
+    }
+
     /// <summary>The raw blobs a load partition holds rows of, as its lineage.</summary>
     private static InputSlice RawSlice(IReadOnlyList<FragmentRef> parts)
     {
         var raw = parts.Select(p => new InputPart(p.Sha256, p.OutputHash)).ToList();
         return new InputSlice("raw", "raw", DatasetCode.SliceDigest(raw), raw.Count, raw);
     }
+
+    /// <summary>A partition file ready to commit: where it is locally (absent when it was not downloaded), what it holds, its pending row, and the fragment it is a byte-for-byte copy of.</summary>
+    private sealed record Built(string Local, PartitionAssembly Assembly, PendingOutput Pending, FragmentRef? SameBytesAs);
 }

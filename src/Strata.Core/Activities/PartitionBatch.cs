@@ -87,21 +87,24 @@ internal static class PartitionBatch
         }
 
         // Pending rows before any upload: no file in a dataset folder is ever unknown to the lake.
-        await lake.ExpectManyAsync(prepared.Select(p => p.Build.Pending).ToList(), ct);
+        await BuildStages.TimeAsync("pending", () => lake.ExpectManyAsync(prepared.Select(p => p.Build.Pending).ToList(), ct));
         var uploads = prepared.SelectMany(p => p.Build.Files.Select((f, i) => (p.Build.Container, f.Local, f.Blob, Source: i == 0 ? p.Build.SameBytesAs : null)));
-        await Parallel.ForEachAsync(uploads, Options(ct), async (u, token) =>
+        using (BuildStages.Time("upload"))
         {
-            if (u.Source is { } source)
+            await Parallel.ForEachAsync(uploads, Options(ct), async (u, token) =>
             {
-                await BlobFiles.CopyAsync(storage.Container(source.Container).GetBlobClient(source.Blob), storage.Container(u.Container), u.Blob, token);
-            }
-            else
-            {
-                await BlobFiles.UploadAsync(storage.Container(u.Container), u.Blob, u.Local, token);
-            }
-        });
+                if (u.Source is { } source)
+                {
+                    await BlobFiles.CopyAsync(storage.Container(source.Container).GetBlobClient(source.Blob), storage.Container(u.Container), u.Blob, token);
+                }
+                else
+                {
+                    await BlobFiles.UploadAsync(storage.Container(u.Container), u.Blob, u.Local, token);
+                }
+            });
+        }
 
-        var won = await partitions.CommitManyAsync(prepared.Select(p => (p.Build.Record, p.Build.Previous, p.Build.Failure)).ToList(), ct);
+        var won = await BuildStages.TimeAsync("commit", () => partitions.CommitManyAsync(prepared.Select(p => (p.Build.Record, p.Build.Previous, p.Build.Failure)).ToList(), ct));
         var after = new List<PreparedBuild>();
         for (var i = 0; i < prepared.Count; i++)
         {

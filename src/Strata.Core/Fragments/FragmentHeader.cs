@@ -36,6 +36,17 @@ public sealed record FragmentHeader
     /// <summary>Blob name in the quarantine container holding its quarantined records, if any.</summary>
     public string? QuarantinePath { get; init; }
 
+    /// <summary>
+    /// The Delta columns (a schema string) every fragment of the blob was written with, when they all
+    /// share them and the text is short enough for a table property; with <see cref="FragmentSchema"/>
+    /// it lets a partition that is one fragment be published without downloading it. Null otherwise,
+    /// and for blobs parsed before it was recorded.
+    /// </summary>
+    public string? FragmentColumns { get; init; }
+
+    /// <summary>The load schema (JSON) those fragments' footers record; null as <see cref="FragmentColumns"/>.</summary>
+    public string? FragmentSchema { get; init; }
+
     public required string RunId { get; init; }
 
     public required DateTimeOffset ParsedAt { get; init; }

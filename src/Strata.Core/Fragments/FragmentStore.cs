@@ -58,6 +58,8 @@ public sealed class FragmentStore(LakeStorage storage)
             ["Partitions"] = header.Partitions,
             ["FileError"] = header.FileError is null ? null : BoundedText.Message(header.FileError),
             ["QuarantinePath"] = header.QuarantinePath,
+            ["FragmentColumns"] = header.FragmentColumns,
+            ["FragmentSchema"] = header.FragmentSchema,
             ["RunId"] = header.RunId,
             ["ParsedAt"] = header.ParsedAt,
         }, TableUpdateMode.Replace, ct);
@@ -88,6 +90,38 @@ public sealed class FragmentStore(LakeStorage storage)
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// Fragments of many partitions from every parsed blob, by partition (partitions with none are
+    /// absent): one range read between the smallest and the largest key, as
+    /// <see cref="Partitions.PartitionStore.GetManyAsync"/> reads commits, instead of one range per
+    /// partition. Fragments of partitions in between that were not asked for are read and dropped.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, List<FragmentRef>>> ForPartitionsAsync(string source, string specKey, IReadOnlyCollection<string> partitions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        var found = new Dictionary<string, List<FragmentRef>>(StringComparer.Ordinal);
+        if (partitions.Count == 0)
+        {
+            return found;
+        }
+
+        var wanted = partitions.ToHashSet(StringComparer.Ordinal);
+
+        // Bounds over the row-key prefixes, not the keys: "p|a|…" sorts after "p|ab|…".
+        var prefixes = partitions.Select(p => $"p|{p}|").ToList();
+        var (from, to) = (prefixes.Min(StringComparer.Ordinal)!, prefixes.Max(StringComparer.Ordinal)!);
+        await foreach (var e in TableRanges.Between(_table, Key(source, specKey), from, TableRanges.PrefixEnd(to), ct: ct))
+        {
+            var fragment = ToRef(e);
+            if (wanted.Contains(fragment.Partition))
+            {
+                (found.TryGetValue(fragment.Partition, out var list) ? list : found[fragment.Partition] = []).Add(fragment);
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The fragment of one raw blob in one partition, or null (a point read).</summary>
@@ -157,10 +191,14 @@ public sealed class FragmentStore(LakeStorage storage)
         ["Path"] = f.Path,
         ["Rows"] = f.Rows,
         ["OutputHash"] = f.OutputHash,
+        ["Size"] = f.Size,
     };
 
     private static FragmentRef ToRef(TableEntity e) => new(
-        e.GetString("Partition"), e.GetString("Sha256"), e.GetInt64("Seq") ?? 0, e.GetString("Path"), e.GetInt64("Rows") ?? 0, e.GetString("OutputHash"));
+        e.GetString("Partition"), e.GetString("Sha256"), e.GetInt64("Seq") ?? 0, e.GetString("Path"), e.GetInt64("Rows") ?? 0, e.GetString("OutputHash"))
+    {
+        Size = e.GetInt64("Size"),
+    };
 
     private static FragmentHeader ToHeader(TableEntity e, string source, string specKey) => new()
     {
@@ -176,6 +214,8 @@ public sealed class FragmentStore(LakeStorage storage)
         Partitions = e.GetInt32("Partitions") ?? 0,
         FileError = e.GetString("FileError"),
         QuarantinePath = e.GetString("QuarantinePath"),
+        FragmentColumns = e.GetString("FragmentColumns"),
+        FragmentSchema = e.GetString("FragmentSchema"),
         RunId = e.GetString("RunId"),
         ParsedAt = e.GetDateTimeOffset("ParsedAt") ?? default,
     };

@@ -6,10 +6,14 @@ using Strata.Storage;
 namespace Strata.Lineage;
 
 /// <summary>
-/// Downstream lineage edges in <see cref="StrataTables.Lineage"/>: table partition
-/// <c>&lt;input&gt;|&lt;input partition&gt;</c> (or <c>&lt;input&gt;|*</c> for an all-mapped input), row key
-/// <c>&lt;dataset&gt;|&lt;partition&gt;</c>. Upstream lineage needs no edges: each partition row carries its
-/// exact inputs. Raw blob to load partition comes from the fragments table.
+/// Downstream lineage edges in <see cref="StrataTables.Lineage"/>: table partition <c>&lt;input&gt;</c>,
+/// row key <c>&lt;input partition&gt;|&lt;dataset&gt;|&lt;partition&gt;</c> (<c>*|…</c> for an all-mapped
+/// input), so the edges a build activity writes for its many partitions go in entity-group
+/// transactions of 100, and a partition's downstream is one row-key range. Edges written before
+/// 2026-12-02 used table partition <c>&lt;input&gt;|&lt;input partition&gt;</c> and row key
+/// <c>&lt;dataset&gt;|&lt;partition&gt;</c>: they are still read, and replaced as partitions rebuild.
+/// Upstream lineage needs no edges: each partition row carries its exact inputs. Raw blob to load
+/// partition comes from the fragments table.
 /// </summary>
 public sealed class LineageStore(LakeStorage storage)
 {
@@ -23,15 +27,15 @@ public sealed class LineageStore(LakeStorage storage)
         RecordManyAsync([(dataset, partition, selections)], ct);
 
     /// <summary>
-    /// Records many built partitions at once. Edges are grouped by input partition (the table
-    /// partition key), so the windows of a run of days that share an input day go in one
-    /// entity-group transaction; the groups are written in parallel.
+    /// Records many built partitions at once: one entity-group transaction per 100 edges of one
+    /// input (the table partition key), the inputs written in parallel.
     /// </summary>
     public async Task RecordManyAsync(IReadOnlyList<(string Dataset, string Partition, IReadOnlyList<InputSelection> Selections)> built, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(built);
-        var edges = built.SelectMany(b => Sources(b.Selections).Distinct(StringComparer.Ordinal).Select(from => new TableEntity(from, $"{b.Dataset}|{b.Partition}")
+        var edges = built.SelectMany(b => Sources(b.Selections).Distinct().Select(from => new TableEntity(from.Input, $"{from.Partition}|{b.Dataset}|{b.Partition}")
         {
+            ["InputPartition"] = from.Partition,
             ["Dataset"] = b.Dataset,
             ["Partition"] = b.Partition,
         }));
@@ -44,17 +48,26 @@ public sealed class LineageStore(LakeStorage storage)
         });
     }
 
-    private static IEnumerable<string> Sources(IReadOnlyList<InputSelection> selections) => selections.SelectMany(s => s.Input.Mapping.Kind == MappingKind.All
-        ? [$"{s.Input.Name}|{AllPartitions}"]
-        : s.Parts.Select(p => $"{s.Input.Name}|{p.Partition}"));
+    private static IEnumerable<(string Input, string Partition)> Sources(IReadOnlyList<InputSelection> selections) => selections.SelectMany(s => s.Input.Mapping.Kind == MappingKind.All
+        ? [(s.Input.Name, AllPartitions)]
+        : s.Parts.Select(p => (s.Input.Name, p.Partition)));
 
     /// <summary>The partitions built from <paramref name="dataset"/>/<paramref name="partition"/> (including through all-mappings).</summary>
     public async Task<IReadOnlyList<(string Dataset, string Partition)>> DownstreamAsync(string dataset, string partition, CancellationToken ct)
     {
         var found = new List<(string, string)>();
-        foreach (var pk in new[] { $"{dataset}|{partition}", $"{dataset}|{AllPartitions}" })
+        foreach (var from in new[] { partition, AllPartitions })
         {
-            await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: ct))
+            // The prefix also matches an input partition that merely starts with "<from>|"; the row says which it is.
+            await foreach (var e in TableRanges.Prefix(_table, dataset, from + "|", ct: ct))
+            {
+                if (e.GetString("InputPartition") == from)
+                {
+                    found.Add((e.GetString("Dataset"), e.GetString("Partition")));
+                }
+            }
+
+            await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {dataset + "|" + from}"), cancellationToken: ct))
             {
                 found.Add((e.GetString("Dataset"), e.GetString("Partition")));
             }

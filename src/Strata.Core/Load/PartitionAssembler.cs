@@ -223,7 +223,7 @@ public static class PartitionAssembler
     private static decimal ValueParserLimit(int scale) => (decimal)Schema.ValueParser.Pow10(SchemaColumn.DecimalPrecision - scale);
 
     /// <summary>A fragment's schema: as the parser recorded it in the footer, else read from the Parquet types.</summary>
-    private static SourceSchema SchemaOf(ParquetReader reader)
+    internal static SourceSchema SchemaOf(ParquetReader reader)
     {
         if (reader.CustomMetadata.GetValueOrDefault(PartitionBuffer.SchemaKey) is { } json &&
             System.Text.Json.JsonSerializer.Deserialize<SourceSchema>(json, StrataJson.Options) is { } recorded)

@@ -23,13 +23,11 @@ namespace Strata.Modes;
 /// </summary>
 public sealed class SourceModes(FragmentStore fragments, SupersessionStore supersession, IOptions<TransformOptions> transform)
 {
-    /// <summary>The fragments a partition is built from now, in landing order, and its fingerprint.</summary>
-    internal Task<(IReadOnlyList<FragmentRef> Fragments, string Fingerprint)> FragmentsOfAsync(SourceDefinition source, string specHash, string partition, CancellationToken ct)
+    /// <summary>The fragments the given partitions are built from now, read once for all of them (see <see cref="FragmentSelection"/>).</summary>
+    internal FragmentSelection FragmentsOf(SourceDefinition source, string specHash, IReadOnlyCollection<string> partitions)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var specKey = LoadSpec.Key(specHash);
-        var selection = new EffectiveFragments(source, specHash, fragments, new HeaderCache(fragments, source.Name, specKey), Supersession.Stored(source, specKey, supersession));
-        return selection.OfAsync(partition, () => fragments.ForPartitionAsync(source.Name, specKey, partition, ct), ct);
+        return new FragmentSelection(source, specHash, fragments, supersession, partitions);
     }
 
     /// <summary>Writes the partition file from local fragment files (in landing order) into <paramref name="output"/>.</summary>

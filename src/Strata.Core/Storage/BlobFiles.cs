@@ -40,6 +40,11 @@ public static class BlobFiles
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(container);
         var copy = await container.GetBlobClient(name).StartCopyFromUriAsync(source.Uri, new BlobCopyFromUriOptions(), ct);
-        await copy.WaitForCompletionAsync(ct);
+
+        // A copy that finished says so in its answer (x-ms-copy-status: success); polling it would cost a request per blob.
+        if (!copy.GetRawResponse().Headers.TryGetValue("x-ms-copy-status", out var status) || !string.Equals(status, "success", StringComparison.OrdinalIgnoreCase))
+        {
+            await copy.WaitForCompletionAsync(ct);
+        }
     }
 }

@@ -13,6 +13,14 @@ internal static class LakeFiles
         return (stream.Length, await ColumnsAsync(stream, where, ct));
     }
 
+    /// <summary>As <see cref="DescribeAsync"/>, plus the load schema a load file's footer records (what the assembler would take from it).</summary>
+    public static async Task<(long Size, DeltaSchema Columns, Load.Schema.SourceSchema Schema)> DescribeLoadFileAsync(string localPath, string where, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(localPath);
+        await using var reader = await ParquetReader.CreateAsync(stream, ParquetColumns.ReaderOptions(), leaveStreamOpen: true, ct);
+        return (stream.Length, DeltaSchema.FromParquet(reader.Schema, where), Load.PartitionAssembler.SchemaOf(reader));
+    }
+
     /// <summary>Reads only the footer (seeks to it), so on a blob stream it costs a few ranged reads.</summary>
     public static async Task<DeltaSchema> ColumnsAsync(Stream parquet, string where, CancellationToken ct)
     {

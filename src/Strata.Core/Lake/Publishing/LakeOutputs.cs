@@ -29,6 +29,18 @@ public sealed class LakeOutputs(LakeStateStore store, TimeProvider time)
         PartitionRecord? previous, string localParquet, long rows, CancellationToken ct)
     {
         var (size, columns) = await LakeFiles.DescribeAsync(localParquet, $"{container}/{dataset} partition {partition}", ct);
+        return Describe(dataset, partition, container, run, path, extras, previous, size, columns, rows);
+    }
+
+    /// <summary>
+    /// As <see cref="DescribeAsync"/>, for a file that is not on local disk: its size and columns
+    /// known from when its bytes were written (a load partition that is a copy of its one fragment,
+    /// whose facts the parse recorded).
+    /// </summary>
+    public PendingOutput Describe(
+        string dataset, string partition, string container, long run, string path, IReadOnlyList<string> extras,
+        PartitionRecord? previous, long size, Delta.DeltaSchema columns, long rows)
+    {
         return new PendingOutput
         {
             Dataset = dataset,
