@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Strata.Runs;
 using Strata.Telemetry;
 using Strata.Testing;
+using Strata.Tests.TestSupport;
 
 namespace Strata.Tests.Quality;
 
@@ -43,18 +43,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task LocalRun_RecordsRunDatasetAndPartitionMetrics_AndSpansWithPipelineAttributes()
     {
-        var measurements = new ConcurrentBag<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
-        using var meters = new MeterListener();
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == StrataTelemetry.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((i, value, tags, _) => Keep(i, value, tags));
-        meters.SetMeasurementEventCallback<double>((i, value, tags, _) => Keep(i, value, tags));
-        meters.Start();
+        using var measurements = new StrataMeasurements();
         var spans = new ConcurrentBag<Activity>();
         using var activities = new ActivityListener
         {
@@ -68,13 +57,14 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         var run = await _lake.RunAsync("metered");
 
         Assert.Equal(RunStatus.CompletedWithWarnings, run.Status); // 1 of 3 rows quarantined
-        Assert.Equal(2, Sum("strata.partitions", ("strata.dataset", "meteredsales"), ("strata.outcome", "built")));
-        Assert.Equal(2, Sum("strata.partitions", ("strata.dataset", "metereddaily"), ("strata.outcome", "built")));
-        Assert.Equal(1, Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "quarantined")));
-        Assert.Equal(3, Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "in")));
-        Assert.Equal(1, Sum("strata.runs", ("strata.pipeline", "metered"), ("strata.status", "CompletedWithWarnings")));
-        Assert.Equal(1.0 / 3, Assert.Single(measurements, m => m.Instrument == "strata.quarantine.ratio" && Is(m.Tags, "strata.dataset", "meteredsales")).Value, 6);
-        Assert.Equal(4, measurements.Count(m => m.Instrument == "strata.partition.build.duration" && ((string?)m.Tags["strata.dataset"])!.StartsWith("metered", StringComparison.Ordinal)));
+        Assert.Equal(2, measurements.Sum("strata.partitions", ("strata.dataset", "meteredsales"), ("strata.outcome", "built")));
+        Assert.Equal(2, measurements.Sum("strata.partitions", ("strata.dataset", "metereddaily"), ("strata.outcome", "built")));
+        Assert.Equal(1, measurements.Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "quarantined")));
+        Assert.Equal(3, measurements.Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "in")));
+        Assert.Equal(1, measurements.Sum("strata.runs", ("strata.pipeline", "metered"), ("strata.status", "CompletedWithWarnings")));
+        Assert.Equal(1.0 / 3, Assert.Single(measurements.Of("strata.quarantine.ratio", ("strata.dataset", "meteredsales"))).Value, 6);
+        Assert.Equal(4, measurements.Of("strata.partition.build.duration").Count(m => ((string?)m.Tags["strata.dataset"])!.StartsWith("metered", StringComparison.Ordinal)));
+        Assert.Empty(measurements.Of("strata.partitions", ("strata.dataset", "meteredsales"), ("strata.outcome", "held")));
 
         var mine = spans.Where(s => Equals(s.GetTagItem("strata.run_id"), run.RunId)).ToList();
         var runSpan = Assert.Single(mine, s => s.OperationName == "strata.run");
@@ -82,13 +72,5 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(run.EndedAt!.Value - run.StartedAt, runSpan.Duration);
         Assert.Equal(["meteredsales", "metereddaily"], mine.Where(s => s.OperationName == "strata.step").Select(s => (string)s.GetTagItem("strata.dataset")!).Order().Reverse());
         Assert.Equal(4, mine.Count(s => s.OperationName == "strata.partition.build" && Equals(s.GetTagItem("strata.outcome"), "built")));
-
-        double Sum(string instrument, params (string Key, string Value)[] tags) =>
-            measurements.Where(m => m.Instrument == instrument && tags.All(t => Is(m.Tags, t.Key, t.Value))).Sum(m => m.Value);
-
-        void Keep<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-            where T : struct => measurements.Add((instrument.Name, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), new Dictionary<string, object?>(tags.ToArray())));
     }
-
-    private static bool Is(Dictionary<string, object?> tags, string key, string value) => tags.TryGetValue(key, out var v) && Equals(v, value);
 }
