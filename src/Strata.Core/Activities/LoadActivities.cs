@@ -94,7 +94,7 @@ public sealed partial class LoadActivities(
         var local = temp.File("raw" + Path.GetExtension(input.Blob.RawPath));
         await BlobFiles.DownloadAsync(storage.Container(LakeContainers.Raw), input.Blob.RawPath, local, ct);
         var tokenizer = source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? piiKey.Tokenizer() : null;
-        var parser = new RawBlobParser(source, tokenizer, engineOptions.Value);
+        var parser = new RawBlobParser(source, tokenizer, engineOptions.Value) { Profiles = profiles.WhileWriting };
         return await parser.ParseAsync(new RawBlobInput(local, RawName(input), input.Blob.IngestDate), sink, ct);
     }
 

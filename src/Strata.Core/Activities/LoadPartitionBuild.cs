@@ -78,6 +78,8 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
         {
             // The partition is its one fragment byte for byte: the batch copies that blob in storage instead of uploading the download.
             SameBytesAs = sameBytesAs is null ? null : (FragmentPaths.ContainerOf(sameBytesAs.Path), sameBytesAs.Path),
+            // Null when widening, an upsert merge or expectations rewrote the file: those are profiled from it.
+            Profile = assembled.Profile,
         });
     }
 

@@ -4,14 +4,20 @@ using Microsoft.Extensions.Options;
 namespace Strata.Quality.Profiles;
 
 /// <summary>
-/// The one call a partition build makes once it has committed new rows: profile the Parquet file
-/// it just wrote (still local) and store the profile. A profile that cannot be made or stored is
+/// The one call a partition build makes once it has committed new rows: store the profile gathered
+/// while its file was written (load partitions, see <see cref="ProfileAccumulator"/>), or else
+/// profile the Parquet file it just wrote (still local) — SQL datasets, whose file DuckDB's COPY
+/// writes, and load partitions whose file was rewritten after assembly (widened to the source's
+/// types, merged by an upsert key, or passed through expectations). A profile that cannot be made or stored is
 /// logged and skipped, never a failed build: the partition is committed and good, and the next
 /// build of it profiles again. Drift then simply has one partition less of history.
 /// </summary>
 public sealed partial class PartitionProfiles(PartitionProfiler profiler, ProfileStore store, IOptions<ProfileOptions> options, TimeProvider time, ILogger<PartitionProfiles> log)
 {
-    public async Task RecordAsync(string dataset, string partition, string runId, string parquetFile, CancellationToken ct)
+    /// <summary>What the load writer profiles with: the options, or null when profiles are off.</summary>
+    public ProfileOptions? WhileWriting => options.Value.Enabled ? options.Value : null;
+
+    public async Task RecordAsync(string dataset, string partition, string runId, string parquetFile, WrittenProfile? written, CancellationToken ct)
     {
         if (!options.Value.Enabled)
         {
@@ -20,7 +26,8 @@ public sealed partial class PartitionProfiles(PartitionProfiler profiler, Profil
 
         try
         {
-            var profile = await Task.Run(() => profiler.Profile(dataset, partition, runId, time.GetUtcNow(), parquetFile), ct);
+            var profile = written?.For(dataset, partition, runId, time.GetUtcNow())
+                ?? await Task.Run(() => profiler.Profile(dataset, partition, runId, time.GetUtcNow(), parquetFile), ct);
             await store.SaveAsync(profile, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
