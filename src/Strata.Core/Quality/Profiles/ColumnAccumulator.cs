@@ -33,7 +33,7 @@ internal abstract class ColumnAccumulator(string name, string type)
     public static ColumnAccumulator For(SchemaColumn column, int lowCardinality)
     {
         ArgumentNullException.ThrowIfNull(column);
-        var type = ProfileText.TypeName(column);
+        var type = Transform.InputViews.TypeOf(column);
         return column.Type switch
         {
             ColumnType.Boolean => new BooleanAccumulator(column.Name, type),

@@ -1,34 +1,16 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Strata.Definitions;
-using Strata.Load.Schema;
 
 namespace Strata.Quality.Profiles;
 
 /// <summary>
-/// Types and values as DuckDB names and prints them (<c>CAST(x AS VARCHAR)</c>), so a profile
+/// Values as DuckDB prints them (<c>CAST(x AS VARCHAR)</c>; types are <c>InputViews.TypeOf</c>'s), so a profile
 /// gathered while writing reads like one DuckDB made of the file — and like the profiles made
 /// before, which drift compares it with. Timestamps print in UTC (<c>+00</c>), as Strata's
 /// DuckDB sessions run with <c>TimeZone = 'UTC'</c>.
 /// </summary>
 internal static class ProfileText
 {
-    /// <summary>The type DuckDB reads a load column's Parquet field as.</summary>
-    public static string TypeName(SchemaColumn column)
-    {
-        ArgumentNullException.ThrowIfNull(column);
-        return column.Type switch
-        {
-            ColumnType.Boolean => "BOOLEAN",
-            ColumnType.Int64 => "BIGINT",
-            ColumnType.Decimal => $"DECIMAL({SchemaColumn.DecimalPrecision},{column.Scale})",
-            ColumnType.Double => "DOUBLE",
-            ColumnType.Date => "DATE",
-            ColumnType.Timestamp => "TIMESTAMP WITH TIME ZONE",
-            _ => "VARCHAR",
-        };
-    }
-
     public static string Format<T>(T value, int scale)
         where T : struct
     {

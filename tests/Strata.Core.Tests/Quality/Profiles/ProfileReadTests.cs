@@ -5,6 +5,7 @@ using Azure.Core.Pipeline;
 using Strata.Quality.Profiles;
 using Strata.Storage;
 using Strata.Testing;
+using Xunit.Abstractions;
 
 namespace Strata.Tests.Quality.Profiles;
 
@@ -15,7 +16,7 @@ namespace Strata.Tests.Quality.Profiles;
 /// committed files by reading them back, as before, reads every partition's bytes again and fails.
 /// </summary>
 [Collection(SerialAzuriteCollection.Name)]
-public sealed class ProfileReadTests(AzuriteFixture azurite) : IDisposable
+public sealed class ProfileReadTests(AzuriteFixture azurite, ITestOutputHelper output) : IDisposable
 {
     private const string Yaml = """
         sources:
@@ -39,6 +40,7 @@ public sealed class ProfileReadTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(3, on.Profiles); // day 2 is merged from both files, days 1 and 3 are copies of one fragment
         // A second read of the output would add every partition's bytes; a tenth of them is room for noise only.
         var slack = on.PartitionBytes / 10;
+        output.WriteLine($"storage bytes read: off {off.StorageBytes:N0}, on {on.StorageBytes:N0}; local file bytes read: off {off.FileBytes:N0}, on {on.FileBytes:N0}; partitions {on.PartitionBytes:N0} bytes");
         Assert.True(on.PartitionBytes > 500_000, $"the partitions ({on.PartitionBytes} bytes) are too small to show a second read");
         Assert.True(on.StorageBytes <= off.StorageBytes + slack, $"storage: {on.StorageBytes} bytes read with profiles, {off.StorageBytes} without");
         Assert.True(on.FileBytes <= off.FileBytes + slack, $"local files: {on.FileBytes} bytes read with profiles, {off.FileBytes} without (partitions {on.PartitionBytes} bytes)");
