@@ -102,7 +102,18 @@ var rules = [
     operator: 'LessThan'
     threshold: 1
   }
-  // Check failures and held partitions (issue 10, checks) join here once their instruments exist.
+  {
+    // Error checks only: a failing error check holds its partition (downstream waits), which needs
+    // someone; warn checks are reported by the run and `strata checks list`, like drift, not paged.
+    name: 'check-failed'
+    description: 'An error-severity check failed on a partition, which is now held: downstream partitions wait for a fix, a replay or strata checks accept.'
+    severity: 2
+    window: 'PT15M'
+    query: 'customMetrics | where name == "strata.check.failures" | where tostring(customDimensions["strata.severity"]) == "error" | summarize failures = sum(valueSum) by ${dims}, dataset = tostring(customDimensions["strata.dataset"]), check = tostring(customDimensions["strata.check"])'
+    measure: 'failures'
+    operator: 'GreaterThan'
+    threshold: 0
+  }
 ]
 
 resource alertRules 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [for rule in rules: {

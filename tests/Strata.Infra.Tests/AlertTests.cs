@@ -12,6 +12,7 @@ public sealed class AlertTests(SnapshotFixture fixture)
     [InlineData("strata-quarantine-ratio", "strata.quarantine.ratio", "max(valueMax)", "GreaterThan")]
     [InlineData("strata-data-drift", "strata.drift.events", "strata.drift.kind", "GreaterThan")]
     [InlineData("strata-pipeline-stale", "strata.runs", "startswith \"Completed\"", "LessThan")]
+    [InlineData("strata-check-failed", "strata.check.failures", "[\"strata.severity\"]) == \"error\"", "GreaterThan")]
     public void Snapshot_AlertRule_QueriesTheStrataMeterInApplicationInsights_AndNotifiesTheActionGroup(string rule, string metric, string filter, string op)
     {
         var rules = fixture.WithThreeTeams.OfType("Microsoft.Insights/scheduledQueryRules").ToDictionary(r => r.Id[(r.Id.LastIndexOf('/') + 1)..], StringComparer.Ordinal);
@@ -39,6 +40,6 @@ public sealed class AlertTests(SnapshotFixture fixture)
         // No e-mail receiver until STRATA_ALERT_EMAILS is set; the webhooks come from a secure parameter, which the snapshot leaves unevaluated.
         Assert.Equal("[]", group.Property("emailReceivers")!.Value.GetRawText());
         Assert.NotNull(group.Property("webhookReceivers"));
-        Assert.Equal(5, fixture.WithThreeTeams.OfType("Microsoft.Insights/scheduledQueryRules").Count());
+        Assert.Equal(6, fixture.WithThreeTeams.OfType("Microsoft.Insights/scheduledQueryRules").Count());
     }
 }

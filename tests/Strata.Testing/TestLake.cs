@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Strata.Definitions;
 using Strata.Hosting;
 using Strata.Land;
@@ -25,11 +27,13 @@ public sealed class TestLake : IAsyncDisposable
     private readonly AzuriteFixture _azurite;
     private readonly string _namespace;
     private readonly Dictionary<string, string?> _settings;
+    private readonly HttpPipelinePolicy? _observer;
     private ServiceProvider _services;
 
-    private TestLake(AzuriteFixture azurite, string pipelinesFolder, string ns, Dictionary<string, string?> settings)
+    private TestLake(AzuriteFixture azurite, string pipelinesFolder, string ns, Dictionary<string, string?> settings, HttpPipelinePolicy? observer = null)
     {
         _azurite = azurite;
+        _observer = observer;
         _namespace = ns;
         _settings = settings;
         PipelinesFolder = pipelinesFolder;
@@ -50,7 +54,11 @@ public sealed class TestLake : IAsyncDisposable
     public LakeStorage Storage => Get<LakeStorage>();
 
     /// <summary>Creates the lake; <paramref name="settings"/> override configuration keys (e.g. <c>Strata:Workflow:BatchSize</c>).</summary>
-    public static async Task<TestLake> CreateAsync(AzuriteFixture azurite, string pipelinesFolder, IDictionary<string, string?>? settings = null)
+    /// <param name="azurite">The shared emulator.</param>
+    /// <param name="pipelinesFolder">The pipeline definitions.</param>
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="observer">A policy that sees every storage request and response (to count bytes read, say).</param>
+    public static async Task<TestLake> CreateAsync(AzuriteFixture azurite, string pipelinesFolder, IDictionary<string, string?>? settings = null, HttpPipelinePolicy? observer = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var ns = "t" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
@@ -67,7 +75,7 @@ public sealed class TestLake : IAsyncDisposable
             all[key] = value;
         }
 
-        var lake = new TestLake(azurite, pipelinesFolder, ns, all);
+        var lake = new TestLake(azurite, pipelinesFolder, ns, all, observer);
         await lake.Storage.EnsureCreatedAsync(CancellationToken.None);
         return lake;
     }
@@ -143,11 +151,16 @@ public sealed class TestLake : IAsyncDisposable
     private ServiceProvider Build()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddStrataCore(configuration)
-            .AddStrataLocalHost()
-            .BuildServiceProvider();
+            .AddStrataLocalHost();
+        if (_observer is { } observer)
+        {
+            services.AddSingleton(sp => new LakeStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value, observer));
+        }
+
+        return services.BuildServiceProvider();
     }
 }

@@ -1,6 +1,7 @@
 using Strata.Definitions;
 using Strata.Load;
 using Strata.Load.Pii;
+using Strata.Quality.Profiles;
 
 namespace Strata.Bench.Load;
 
@@ -30,10 +31,15 @@ internal static class OurLoad
         Partition = new PartitionKeySpec("event_date", "entered_at", Grain.Day, IngestDate: false),
     };
 
-    public static Task<ParseOutcome> RunAsync(string input, string output, LoadEngineOptions options) =>
-        RunAsync(Orders, input, output, options);
+    public static Task<ParseOutcome> RunAsync(string input, string output, LoadEngineOptions options, ProfileOptions? profiles = null) =>
+        RunAsync(Orders, input, output, options, profiles);
 
-    public static async Task<ParseOutcome> RunAsync(SourceDefinition source, string input, string output, LoadEngineOptions options)
+    /// <param name="source">The source definition.</param>
+    /// <param name="input">The local input file.</param>
+    /// <param name="output">The output folder (emptied first).</param>
+    /// <param name="options">Load options.</param>
+    /// <param name="profiles">Profile each fragment while writing it, as the load activity does when profiles are on; null: not at all.</param>
+    public static async Task<ParseOutcome> RunAsync(SourceDefinition source, string input, string output, LoadEngineOptions options, ProfileOptions? profiles = null)
     {
         if (Directory.Exists(output))
         {
@@ -42,7 +48,7 @@ internal static class OurLoad
 
         var fragments = Path.Combine(output, "_fragments");
         var sink = new LocalFolderSink(fragments);
-        var parser = new RawBlobParser(source, new PiiTokenizer("bench key: not a secret, 32 bytes"u8.ToArray()), options);
+        var parser = new RawBlobParser(source, new PiiTokenizer("bench key: not a secret, 32 bytes"u8.ToArray()), options) { Profiles = profiles };
         var outcome = await parser.ParseAsync(new RawBlobInput(input, $"raw/{source.Name}/ingest_date=2026-12-01/" + Path.GetFileName(input), new DateOnly(2026, 12, 1)), sink, CancellationToken.None);
         foreach (var fragment in outcome.Fragments)
         {

@@ -22,28 +22,36 @@ internal static class FragmentFacts
     // A table property holds 32K characters; a schema wider than this is not recorded, and its partitions download.
     private const int MaxChars = 30_000;
 
-    /// <summary>Each file's size, and the columns and schema they share (both null when they do not, or a file's types cannot go in a table).</summary>
-    public static async Task<(IReadOnlyList<long> Sizes, string? Columns, string? Schema)> DescribeAsync(IReadOnlyList<string> files, string where, CancellationToken ct)
+    // A profile longer than this stays in the fragment's footer only; a copied partition of it downloads for its profile.
+    private const int MaxProfileChars = 16_000;
+
+    /// <summary>
+    /// Each file's size and the profile its writer put in its footer (null when none, or too long
+    /// for a row), and the columns and schema they share (both null when they do not, or a file's
+    /// types cannot go in a table).
+    /// </summary>
+    public static async Task<(IReadOnlyList<(long Size, string? Profile)> Files, string? Columns, string? Schema)> DescribeAsync(IReadOnlyList<string> files, string where, CancellationToken ct)
     {
-        var sizes = new List<long>(files.Count);
+        var described = new List<(long, string?)>(files.Count);
         var shared = new HashSet<(string, string)>();
         foreach (var file in files)
         {
             try
             {
-                var (size, columns, schema) = await LakeFiles.DescribeLoadFileAsync(file, where, ct);
-                sizes.Add(size);
+                var (size, columns, schema, footer) = await LakeFiles.DescribeLoadFileAsync(file, where, ct);
+                var profile = footer.TryGetValue(Quality.Profiles.ProfileAccumulator.FooterKey, out var json) && json.Length <= MaxProfileChars ? json : null;
+                described.Add((size, profile));
                 shared.Add((columns.ToSchemaString(), JsonSerializer.Serialize(schema, StrataJson.Options)));
             }
             catch (Lake.LakeException)
             {
                 // The build downloads this partition and fails it there, with the same message, as before.
-                sizes.Add(new FileInfo(file).Length);
+                described.Add((new FileInfo(file).Length, null));
                 shared.Add(("", ""));
             }
         }
 
-        return shared.Count == 1 && shared.Single() is var (c, s) && c.Length is > 0 and <= MaxChars && s.Length <= MaxChars ? (sizes, c, s) : (sizes, null, null);
+        return shared.Count == 1 && shared.Single() is var (c, s) && c.Length is > 0 and <= MaxChars && s.Length <= MaxChars ? (described, c, s) : (described, null, null);
     }
 
     /// <summary>The recorded columns and schema of a blob's fragments, or null when the parse recorded none.</summary>

@@ -95,7 +95,7 @@ public sealed partial class LoadActivities(
         var local = temp.File("raw" + Path.GetExtension(input.Blob.RawPath));
         await BlobFiles.DownloadAsync(storage.Container(LakeContainers.Raw), input.Blob.RawPath, local, ct);
         var tokenizer = source.Pii.Any(r => r.Action == PiiAction.Tokenise) ? piiKey.Tokenizer() : null;
-        var parser = new RawBlobParser(source, tokenizer, engineOptions.Value);
+        var parser = new RawBlobParser(source, tokenizer, engineOptions.Value) { Profiles = profiles.WhileWriting };
         return await parser.ParseAsync(new RawBlobInput(local, RawName(input), input.Blob.IngestDate), sink, ct);
     }
 
@@ -103,11 +103,12 @@ public sealed partial class LoadActivities(
     private async Task<ParseSummary> CommitParseAsync(SourceDefinition source, ParseInput input, ParseOutcome outcome, TempFragmentSink sink, CancellationToken ct)
     {
         var files = outcome.Fragments.Select(f => sink.FragmentFile(f.Partition)).ToList();
-        var (sizes, columns, schema) = await FragmentFacts.DescribeAsync(files, $"fragments of {RawName(input)}", ct);
+        var (described, columns, schema) = await FragmentFacts.DescribeAsync(files, $"fragments of {RawName(input)}", ct);
         var refs = outcome.Fragments.Select((f, i) => new FragmentRef(
             f.Partition, input.Blob.Sha256, input.Blob.Sequence, FragmentPaths.Fragment(source.Name, input.SpecKey, input.Blob.Sha256, source.Partition.Key, f.Partition), f.Rows, f.OutputHash)
         {
-            Size = sizes[i],
+            Size = described[i].Size,
+            Profile = described[i].Profile,
         }).ToList();
 
         // Fragments are invisible until the header below, so they upload in parallel: a file of many partitions is many small blobs.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Strata.Definitions;
 using Strata.Fingerprints;
 using Strata.Fragments;
@@ -5,6 +6,7 @@ using Strata.Lake.Publishing;
 using Strata.Load;
 using Strata.Partitions;
 using Strata.Planning;
+using Strata.Quality.Profiles;
 using Strata.Storage;
 using Strata.Workflow.Contracts;
 
@@ -55,6 +57,8 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
         {
             // The partition is its one fragment byte for byte: the batch copies that blob in storage instead of uploading the download.
             SameBytesAs = sameBytesAs is null ? null : (FragmentPaths.ContainerOf(sameBytesAs.Path), sameBytesAs.Path),
+            // Null when widening, an upsert merge or expectations rewrote the file: those are profiled from it.
+            Profile = assembled.Profile,
         });
     }
 
@@ -75,7 +79,8 @@ internal sealed class LoadPartitionBuild(LoadActivities owner, BuildInput input,
         }
 
         var pending = owner.LakeServices.Outputs.Describe(source.Name, input.Partition, LakeContainers.Load, input.RunNumber, path, [], previous, size, facts.Columns, part.Rows);
-        return new Built(local, new PartitionAssembly(facts.Schema, part.Rows, part.OutputHash, Copied: true), pending, part);
+        var profile = part.Profile is null ? null : JsonSerializer.Deserialize<WrittenProfile>(part.Profile, StrataJson.Options);
+        return new Built(local, new PartitionAssembly(facts.Schema, part.Rows, part.OutputHash, Copied: true) { Profile = profile }, pending, part);
     }
 
     /// <summary>Downloads the fragments and writes the partition file: assembled, merged, widened to the source's types, filtered by expectations.</summary>

@@ -21,6 +21,9 @@ internal sealed record PreparedBuild(
     /// <summary>A blob (container, name) whose bytes are exactly the first file's: copied inside the account instead of uploaded.</summary>
     public (string Container, string Blob)? SameBytesAs { get; init; }
 
+    /// <summary>The output's profile, gathered while it was written; null: profile the first file instead.</summary>
+    public Quality.Profiles.WrittenProfile? Profile { get; init; }
+
     /// <summary>Bytes of the files the build wrote (the Parquet file's from its pending row: a copied one is not on local disk).</summary>
     public long Bytes => Pending.Size + Files.Skip(1).Sum(f => new FileInfo(f.Local).Length);
 }

@@ -192,12 +192,14 @@ public sealed class FragmentStore(LakeStorage storage)
         ["Rows"] = f.Rows,
         ["OutputHash"] = f.OutputHash,
         ["Size"] = f.Size,
+        ["Profile"] = f.Profile,
     };
 
     private static FragmentRef ToRef(TableEntity e) => new(
         e.GetString("Partition"), e.GetString("Sha256"), e.GetInt64("Seq") ?? 0, e.GetString("Path"), e.GetInt64("Rows") ?? 0, e.GetString("OutputHash"))
     {
         Size = e.GetInt64("Size"),
+        Profile = e.GetString("Profile"),
     };
 
     private static FragmentHeader ToHeader(TableEntity e, string source, string specKey) => new()

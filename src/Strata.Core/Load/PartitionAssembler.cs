@@ -79,11 +79,13 @@ public static class PartitionAssembler
         SourceSchema schema;
         string? hash;
         long rows;
+        Quality.Profiles.WrittenProfile? profile;
         await using (var reader = await ParquetReader.CreateAsync(fragment, ParquetColumns.ReaderOptions(), leaveStreamOpen: true, ct))
         {
             schema = SchemaOf(reader);
             rows = reader.RowGroups.Sum(g => g.RowCount);
             hash = reader.CustomMetadata.GetValueOrDefault(PartitionBuffer.OutputHashKey) ?? knownHash;
+            profile = Quality.Profiles.ProfileAccumulator.ReadFrom(reader.CustomMetadata);
         }
 
         if (hash is null)
@@ -94,7 +96,7 @@ public static class PartitionAssembler
 
         fragment.Position = start;
         await fragment.CopyToAsync(output, ct);
-        return new PartitionAssembly(schema, rows, hash, Copied: true);
+        return new PartitionAssembly(schema, rows, hash, Copied: true) { Profile = profile };
     }
 
     private static async Task<PartitionAssembly> MergeAsync(IReadOnlyList<Stream> fragments, Stream output, LoadEngineOptions options, CancellationToken ct)
@@ -115,6 +117,7 @@ public static class PartitionAssembler
             var hasher = new RowHasher([.. merged.Columns.Select(c => c.Name)]);
             var hash = default(RowSetHash);
             var targets = merged.Columns.Select(c => ParquetColumns.CreateVector(c.Type, 1024)).ToArray();
+            var profile = Quality.Profiles.ProfileAccumulator.ForMerge(merged, readers.Select(r => r.CustomMetadata));
             await using (var writer = await ParquetWriter.CreateAsync(parquetSchema, output, ParquetColumns.WriterOptions(options), append: false, ct))
             {
                 for (var f = 0; f < readers.Count; f++)
@@ -142,13 +145,14 @@ public static class PartitionAssembler
                         }
 
                         hasher.AddRows(columns, ref hash);
+                        profile?.Add(columns);
                     }
                 }
 
-                writer.CustomMetadata = PartitionBuffer.FooterMetadata(merged, hash.ToHex(), hash.Count);
+                writer.CustomMetadata = Quality.Profiles.ProfileAccumulator.AddTo(PartitionBuffer.FooterMetadata(merged, hash.ToHex(), hash.Count), profile);
             }
 
-            return new PartitionAssembly(merged, hash.Count, hash.ToHex(), Copied: false);
+            return new PartitionAssembly(merged, hash.Count, hash.ToHex(), Copied: false) { Profile = profile?.ToProfile() };
         }
         finally
         {

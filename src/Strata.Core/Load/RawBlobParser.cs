@@ -53,6 +53,9 @@ public sealed class RawBlobParser
         _options = options;
     }
 
+    /// <summary>How each fragment is profiled while it is written (its footer carries the profile); null, the default: not profiled.</summary>
+    public Quality.Profiles.ProfileOptions? Profiles { get; init; }
+
     /// <summary>Parses <paramref name="input"/>, writing fragments and quarantine records to <paramref name="sink"/>.</summary>
     public async Task<ParseOutcome> ParseAsync(RawBlobInput input, IFragmentSink sink, CancellationToken ct)
     {
@@ -102,7 +105,7 @@ public sealed class RawBlobParser
             ParquetColumns.WriterOptions(_options),
             new ChunkPool(),
             [.. plan.Outputs.Select(o => o.Tokenise)],
-            tokens);
+            tokens) { Profiles = Profiles };
         var sweeps = Math.Max(1, (cutter.Count + _options.MaxOpenFragments - 1) / _options.MaxOpenFragments);
         var fragments = new List<FragmentInfo>();
         var rowGroups = 0;

@@ -37,7 +37,7 @@ public sealed class CheckService(PipelineCatalog catalog, PartitionStore partiti
                 continue;
             }
 
-            summary += await CheckPartitionAsync(runId, partition, rules.Checks, container, ct);
+            summary += await CheckPartitionAsync(runId, pipeline?.Name, partition, rules.Checks, container, ct);
         }
 
         if (stored != hash)
@@ -48,7 +48,7 @@ public sealed class CheckService(PipelineCatalog catalog, PartitionStore partiti
         return summary with { Held = (await store.HeldAsync(dataset, ct)).Count };
     }
 
-    private async Task<CheckSummary> CheckPartitionAsync(string runId, PartitionRecord partition, IReadOnlyList<CheckDefinition> checks, Azure.Storage.Blobs.BlobContainerClient container, CancellationToken ct)
+    private async Task<CheckSummary> CheckPartitionAsync(string runId, string? pipeline, PartitionRecord partition, IReadOnlyList<CheckDefinition> checks, Azure.Storage.Blobs.BlobContainerClient container, CancellationToken ct)
     {
         var previous = (await store.ResultsAsync(partition.Dataset, partition.Partition, ct)).ToDictionary(r => r.Check, StringComparer.Ordinal);
         var due = checks.Where(c => previous.GetValueOrDefault(c.Name)?.Fingerprint != CheckRunner.Fingerprint(c, partition.OutputHash)).ToList();
@@ -73,6 +73,7 @@ public sealed class CheckService(PipelineCatalog catalog, PartitionStore partiti
         await BlobFiles.DownloadAsync(container, partition.OutputPath, local, ct);
         var results = await Task.Run(() => runner.Run(partition.Dataset, partition.Partition, local, partition.OutputHash, due, runId), ct);
         await store.SaveResultsAsync(partition.Dataset, partition.Partition, results, ct);
+        Telemetry.QualityTelemetry.Checks(pipeline, results);
         return new CheckSummary(results.Count, results.Count(r => !r.Passed && r.Severity == CheckSeverity.Warn), results.Count(r => !r.Passed && r.Severity == CheckSeverity.Error), 0);
     }
 }

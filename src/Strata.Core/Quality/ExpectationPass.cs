@@ -50,6 +50,7 @@ internal static class ExpectationPass
             }
         }
 
+        Telemetry.QualityTelemetry.Expectations(job.Dataset, counts);
         if (counts.FirstOrDefault(c => c.Action == ExpectationAction.Fail && c.NotMet > 0) is { } failed)
         {
             throw new ExpectationFailedException(job.Dataset, job.Partition, failed.Name, failed.NotMet, rules.First(r => r.Name == failed.Name).Sql);

@@ -16,7 +16,7 @@ namespace Strata.Quality;
 /// A step's quality after its partitions are built: each new profile against the partitions
 /// before it (semantic drift, stored and returned as lines), and for a source, its quarantine
 /// against <see cref="SourceDefinition.MaxQuarantineRatio"/> (warnings) added to its tally.
-/// Held partitions and check results (the checks' work) would join the report here.
+/// Held partitions and check failures are counted where they are known: the check activity and the run's end (Telemetry).
 /// </summary>
 public sealed partial class QualityAssessor(
     PipelineCatalog catalog,

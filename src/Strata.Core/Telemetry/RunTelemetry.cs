@@ -44,6 +44,7 @@ public static class RunTelemetry
             Add(StrataTelemetry.Partitions, d.Unchanged, pipeline, dataset, layer, new("strata.outcome", "unchanged"));
             Add(StrataTelemetry.Partitions, d.Skipped, pipeline, dataset, layer, new("strata.outcome", "up_to_date"));
             Add(StrataTelemetry.Partitions, d.Failed, pipeline, dataset, layer, new("strata.outcome", "failed"));
+            Add(StrataTelemetry.Partitions, d.Held, pipeline, dataset, layer, new("strata.outcome", "held"));
             Add(StrataTelemetry.Rows, d.RowsIn, pipeline, dataset, layer, new("strata.kind", "in"));
             Add(StrataTelemetry.Rows, d.RowsWritten, pipeline, dataset, layer, new("strata.kind", "written"));
             Add(StrataTelemetry.Rows, d.RowsQuarantined, pipeline, dataset, layer, new("strata.kind", "quarantined"));

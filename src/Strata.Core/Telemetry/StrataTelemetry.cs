@@ -25,7 +25,11 @@ public static class StrataTelemetry
 
     public static readonly Histogram<double> RunDuration = Meter.CreateHistogram<double>("strata.run.duration", "s", "Run duration, start of the lease to the end");
 
-    /// <summary>Partitions per run and dataset by <c>strata.outcome</c>: built, unchanged, up_to_date, failed (held: the checks' hook, not recorded yet).</summary>
+    /// <summary>
+    /// Partitions per run and dataset by <c>strata.outcome</c>: built, unchanged, up_to_date, failed,
+    /// and held (the dataset's partitions held by a failing error check when its step ended, so a
+    /// partition held across three runs counts in each: it is what each run left waiting).
+    /// </summary>
     public static readonly Counter<long> Partitions = Meter.CreateCounter<long>("strata.partitions", "{partition}", "Partitions per run and dataset, by outcome");
 
     /// <summary>Rows per run and dataset by <c>strata.kind</c>: in, written, quarantined.</summary>
@@ -38,6 +42,19 @@ public static class StrataTelemetry
 
     /// <summary>Semantic drift events by <c>strata.drift.kind</c> and <c>strata.drift.severity</c>.</summary>
     public static readonly Counter<long> DriftEvents = Meter.CreateCounter<long>("strata.drift.events", "{event}", "Semantic drift events found");
+
+    /// <summary>
+    /// Rows that did not meet an expectation, by <c>strata.dataset</c>, <c>strata.expectation</c> and
+    /// <c>strata.action</c> (warn, quarantine, fail): added once per partition build.
+    /// </summary>
+    public static readonly Counter<long> ExpectationFailures = Meter.CreateCounter<long>("strata.expectation.failures", "{row}", "Rows that did not meet an expectation");
+
+    /// <summary>
+    /// Check results that failed, one per partition and check, by <c>strata.pipeline</c>,
+    /// <c>strata.dataset</c>, <c>strata.check</c>, <c>strata.check.kind</c> and <c>strata.severity</c>
+    /// (warn, error: an error failure holds its partition).
+    /// </summary>
+    public static readonly Counter<long> CheckFailures = Meter.CreateCounter<long>("strata.check.failures", "{check}", "Checks that failed on a partition");
 
     public static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>("strata.step.duration", "s", "A source's or dataset's step in a run: plan, build, complete");
 

@@ -5,6 +5,7 @@ using Strata.Lake.Delta;
 using Strata.Lake.Publishing;
 using Strata.Partitions;
 using Strata.Planning;
+using Strata.Quality.Profiles;
 using Strata.Storage;
 using Strata.Testing;
 using Strata.Tests.Lake;
@@ -99,7 +100,31 @@ public sealed class CopiedPartitionTests(AzuriteFixture azurite)
             Assert.Equal(size, build.Pending.Size);
             Assert.True(columns.SameAs(build.Pending.Columns));
             Assert.Equal(2, build.Pending.Rows);
+
+            // Its profile comes from the fragment's row, as the parse wrote it: what DuckDB finds in the file.
+            var profile = Assert.IsType<WrittenProfile>(build.Profile);
+            var read = lake.Get<PartitionProfiler>().Profile("events", "2026-01-01", "test", DateTimeOffset.UnixEpoch, downloaded);
+            Assert.Equal(read.Rows, profile.Rows);
+            Assert.Equal(read.Columns.Select(c => (c.Name, c.Type, c.Nulls, c.Min, c.Max)), profile.Columns.Select(c => (c.Name, c.Type, c.Nulls, c.Min, c.Max)));
         }
+    }
+
+    [Fact]
+    public async Task CopiedPartitions_StoreTheProfileTheirParseWrote_OnePerPartition()
+    {
+        using var pipelines = new TestPipelines();
+        pipelines.Write("p", Yaml);
+        await using var lake = await TestLake.CreateAsync(azurite, pipelines.Root);
+        await lake.LandAsync("events/a.csv", Csv);
+
+        await lake.RunAsync("p");
+
+        var stored = await lake.Get<ProfileStore>().AllAsync("events", CancellationToken.None);
+        Assert.Equal(["2026-01-01", "2026-01-02", "2026-01-03"], stored.Select(p => p.Partition));
+        Assert.Equal([2L, 1, 1], stored.Select(p => p.Rows));
+        var category = stored.Select(p => p.Columns.Single(c => c.Name == "category")).ToList();
+        Assert.Equal([0L, 1, 0], category.Select(c => c.Nulls));
+        Assert.Equal(new Dictionary<string, long> { ["a"] = 1, ["b"] = 1 }, category[0].Values);
     }
 
     [Fact]

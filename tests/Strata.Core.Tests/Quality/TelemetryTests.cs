@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using Strata.Runs;
 using Strata.Telemetry;
 using Strata.Testing;
+using Strata.Tests.TestSupport;
 
 namespace Strata.Tests.Quality;
 
-/// <summary>The Strata meter and activity source, observed with real listeners over a real local run.</summary>
+/// <summary>The Strata meter and activity source, observed with real listeners over real local runs.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -25,12 +25,47 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
               meteredsales: identity
         """;
 
+    // Held partitions, expectation failures and check failures: every kind fails somewhere.
+    private const string GaugedYaml = """
+        sources:
+          gaugedorders:
+            landing: gauged/orders/
+            format: csv
+            partition: { column: ts, grain: day }
+            schema:
+              order_id: int64
+              ts: timestamp
+              amount: double
+              status: string
+            expectations:
+              - name: positive_amount
+                sql: amount > 0
+                action: warn
+              - name: known_status
+                sql: status <> 'lost'
+                action: quarantine
+            checks:
+              - not_null: [amount]
+              - row_count: { min: 3 }
+                severity: warn
+        datasets:
+          gaugedsales:
+            layer: integrate
+            inputs:
+              gaugedorders: identity
+            expectations:
+              - name: first_order_only
+                sql: order_id < 2
+                action: fail
+        """;
+
     private readonly TestPipelines _folder = new();
     private TestLake _lake = null!;
 
     public async Task InitializeAsync()
     {
         _folder.Write("metered", Yaml, ("sql/metereddaily.sql", "SELECT count(*) AS sales FROM meteredsales"));
+        _folder.Write("gauged", GaugedYaml, ("sql/gaugedsales.sql", "SELECT order_id, amount FROM gaugedorders"));
         _lake = await TestLake.CreateAsync(azurite, _folder.Root);
     }
 
@@ -43,18 +78,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task LocalRun_RecordsRunDatasetAndPartitionMetrics_AndSpansWithPipelineAttributes()
     {
-        var measurements = new ConcurrentBag<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
-        using var meters = new MeterListener();
-        meters.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == StrataTelemetry.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meters.SetMeasurementEventCallback<long>((i, value, tags, _) => Keep(i, value, tags));
-        meters.SetMeasurementEventCallback<double>((i, value, tags, _) => Keep(i, value, tags));
-        meters.Start();
+        using var measurements = new StrataMeasurements();
         var spans = new ConcurrentBag<Activity>();
         using var activities = new ActivityListener
         {
@@ -68,13 +92,14 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         var run = await _lake.RunAsync("metered");
 
         Assert.Equal(RunStatus.CompletedWithWarnings, run.Status); // 1 of 3 rows quarantined
-        Assert.Equal(2, Sum("strata.partitions", ("strata.dataset", "meteredsales"), ("strata.outcome", "built")));
-        Assert.Equal(2, Sum("strata.partitions", ("strata.dataset", "metereddaily"), ("strata.outcome", "built")));
-        Assert.Equal(1, Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "quarantined")));
-        Assert.Equal(3, Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "in")));
-        Assert.Equal(1, Sum("strata.runs", ("strata.pipeline", "metered"), ("strata.status", "CompletedWithWarnings")));
-        Assert.Equal(1.0 / 3, Assert.Single(measurements, m => m.Instrument == "strata.quarantine.ratio" && Is(m.Tags, "strata.dataset", "meteredsales")).Value, 6);
-        Assert.Equal(4, measurements.Count(m => m.Instrument == "strata.partition.build.duration" && ((string?)m.Tags["strata.dataset"])!.StartsWith("metered", StringComparison.Ordinal)));
+        Assert.Equal(2, measurements.Sum("strata.partitions", ("strata.dataset", "meteredsales"), ("strata.outcome", "built")));
+        Assert.Equal(2, measurements.Sum("strata.partitions", ("strata.dataset", "metereddaily"), ("strata.outcome", "built")));
+        Assert.Equal(1, measurements.Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "quarantined")));
+        Assert.Equal(3, measurements.Sum("strata.rows", ("strata.dataset", "meteredsales"), ("strata.kind", "in")));
+        Assert.Equal(1, measurements.Sum("strata.runs", ("strata.pipeline", "metered"), ("strata.status", "CompletedWithWarnings")));
+        Assert.Equal(1.0 / 3, Assert.Single(measurements.Of("strata.quarantine.ratio", ("strata.dataset", "meteredsales"))).Value, 6);
+        Assert.Equal(4, measurements.Of("strata.partition.build.duration").Count(m => ((string?)m.Tags["strata.dataset"])!.StartsWith("metered", StringComparison.Ordinal)));
+        Assert.Empty(measurements.Of("strata.partitions", ("strata.dataset", "meteredsales"), ("strata.outcome", "held")));
 
         var mine = spans.Where(s => Equals(s.GetTagItem("strata.run_id"), run.RunId)).ToList();
         var runSpan = Assert.Single(mine, s => s.OperationName == "strata.run");
@@ -82,13 +107,33 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(run.EndedAt!.Value - run.StartedAt, runSpan.Duration);
         Assert.Equal(["meteredsales", "metereddaily"], mine.Where(s => s.OperationName == "strata.step").Select(s => (string)s.GetTagItem("strata.dataset")!).Order().Reverse());
         Assert.Equal(4, mine.Count(s => s.OperationName == "strata.partition.build" && Equals(s.GetTagItem("strata.outcome"), "built")));
-
-        double Sum(string instrument, params (string Key, string Value)[] tags) =>
-            measurements.Where(m => m.Instrument == instrument && tags.All(t => Is(m.Tags, t.Key, t.Value))).Sum(m => m.Value);
-
-        void Keep<T>(Instrument instrument, T value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-            where T : struct => measurements.Add((instrument.Name, Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture), new Dictionary<string, object?>(tags.ToArray())));
     }
 
-    private static bool Is(Dictionary<string, object?> tags, string key, string value) => tags.TryGetValue(key, out var v) && Equals(v, value);
+    [Fact]
+    public async Task RunWithFailingExpectationsAndChecks_CountsEachByNameActionAndSeverity_AndTheHeldPartition()
+    {
+        using var measurements = new StrataMeasurements();
+        // 2026-11-20: one good row, one negative amount. 2026-11-21: a null amount (held by not_null) and a lost order (quarantined).
+        await _lake.LandAsync("gauged/orders/a.csv", "order_id,ts,amount,status\n"
+            + "1,2026-11-20T10:00:00Z,5,new\n2,2026-11-20T11:00:00Z,-1,new\n3,2026-11-21T10:00:00Z,,new\n4,2026-11-21T11:00:00Z,-2,lost\n");
+
+        var run = await _lake.RunAsync("gauged");
+
+        Assert.Equal(RunStatus.CompletedWithFailures, run.Status); // gaugedsales 2026-11-20 fails its expectation
+        Assert.Equal(3, measurements.Sum("strata.expectation.failures", ("strata.dataset", "gaugedorders"), ("strata.expectation", "positive_amount"), ("strata.action", "warn")));
+        Assert.Equal(1, measurements.Sum("strata.expectation.failures", ("strata.dataset", "gaugedorders"), ("strata.expectation", "known_status"), ("strata.action", "quarantine")));
+        Assert.Equal(1, measurements.Sum("strata.expectation.failures", ("strata.dataset", "gaugedsales"), ("strata.expectation", "first_order_only"), ("strata.action", "fail")));
+        var notNull = Assert.Single(measurements.Of("strata.check.failures", ("strata.dataset", "gaugedorders"), ("strata.check", "not_null_amount")));
+        Assert.Equal((1, "error", "not_null", "gauged"), (notNull.Value, (string?)notNull.Tags["strata.severity"], (string?)notNull.Tags["strata.check.kind"], (string?)notNull.Tags["strata.pipeline"]));
+        Assert.Equal(2, measurements.Sum("strata.check.failures", ("strata.dataset", "gaugedorders"), ("strata.check", "row_count"), ("strata.severity", "warn")));
+        Assert.Equal(1, measurements.Sum("strata.partitions", ("strata.pipeline", "gauged"), ("strata.dataset", "gaugedorders"), ("strata.outcome", "held")));
+        Assert.Equal(1, run.PartitionsHeld);
+
+        // Nothing changed: no check runs again, so no new failure is counted; the partition is still held at the end of the run.
+        var rerun = await _lake.RunAsync("gauged");
+
+        Assert.Equal(1, rerun.PartitionsHeld);
+        Assert.Single(measurements.Of("strata.check.failures", ("strata.dataset", "gaugedorders"), ("strata.check", "not_null_amount")));
+        Assert.Equal(2, measurements.Sum("strata.partitions", ("strata.pipeline", "gauged"), ("strata.dataset", "gaugedorders"), ("strata.outcome", "held")));
+    }
 }

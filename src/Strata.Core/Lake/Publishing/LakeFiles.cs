@@ -14,11 +14,11 @@ internal static class LakeFiles
     }
 
     /// <summary>As <see cref="DescribeAsync"/>, plus the load schema a load file's footer records (what the assembler would take from it).</summary>
-    public static async Task<(long Size, DeltaSchema Columns, Load.Schema.SourceSchema Schema)> DescribeLoadFileAsync(string localPath, string where, CancellationToken ct)
+    public static async Task<(long Size, DeltaSchema Columns, Load.Schema.SourceSchema Schema, IReadOnlyDictionary<string, string> Footer)> DescribeLoadFileAsync(string localPath, string where, CancellationToken ct)
     {
         await using var stream = File.OpenRead(localPath);
         await using var reader = await ParquetReader.CreateAsync(stream, ParquetColumns.ReaderOptions(), leaveStreamOpen: true, ct);
-        return (stream.Length, DeltaSchema.FromParquet(reader.Schema, where), Load.PartitionAssembler.SchemaOf(reader));
+        return (stream.Length, DeltaSchema.FromParquet(reader.Schema, where), Load.PartitionAssembler.SchemaOf(reader), reader.CustomMetadata);
     }
 
     /// <summary>Reads only the footer (seeks to it), so on a blob stream it costs a few ranged reads.</summary>

@@ -13,4 +13,8 @@ namespace Strata.Load.Writing;
 /// <param name="Chunks">The parse's text chunks.</param>
 /// <param name="Tokenise">Per output column, its normalisation when tokenised.</param>
 /// <param name="Tokens">The tokeniser, used only by whichever task writes a row group (one at a time).</param>
-internal sealed record FragmentContext(IFragmentSink Sink, ParquetSchema ParquetSchema, DataField[] Fields, ParquetOptions ParquetOptions, ChunkPool Chunks, PiiNormalise?[] Tokenise, TokenSession? Tokens);
+internal sealed record FragmentContext(IFragmentSink Sink, ParquetSchema ParquetSchema, DataField[] Fields, ParquetOptions ParquetOptions, ChunkPool Chunks, PiiNormalise?[] Tokenise, TokenSession? Tokens)
+{
+    /// <summary>How fragments are profiled while written (see <c>Quality/Profiles</c>); null: not at all.</summary>
+    public Quality.Profiles.ProfileOptions? Profiles { get; init; }
+}

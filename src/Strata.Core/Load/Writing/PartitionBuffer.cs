@@ -22,6 +22,7 @@ internal sealed class PartitionBuffer
     private ParquetWriter? _writer;
     private Stream? _stream;
     private RowSetHash _hash;
+    private Quality.Profiles.ProfileAccumulator? _profile;
 
     public PartitionBuffer(int index, string partition, int capacity, SourceSchema schema)
     {
@@ -57,6 +58,7 @@ internal sealed class PartitionBuffer
         {
             _stream = await context.Sink.OpenFragmentAsync(Partition, cancellationToken);
             _writer = await ParquetWriter.CreateAsync(context.ParquetSchema, _stream, context.ParquetOptions, append: false, cancellationToken);
+            _profile = Quality.Profiles.ProfileAccumulator.For(_schema, context.Profiles);
         }
 
         if (context.Tokens is { } tokens)
@@ -73,6 +75,7 @@ internal sealed class PartitionBuffer
         }
 
         hasher.AddRows(rows.Columns, ref _hash);
+        _profile?.Add(rows.Columns);
         RowsWritten += rows.Rows;
         RowGroupsWritten++;
     }
@@ -86,7 +89,7 @@ internal sealed class PartitionBuffer
         }
 
         var hash = _hash.ToHex();
-        _writer.CustomMetadata = FooterMetadata(_schema, hash, RowsWritten);
+        _writer.CustomMetadata = Quality.Profiles.ProfileAccumulator.AddTo(FooterMetadata(_schema, hash, RowsWritten), _profile);
         await _writer.DisposeAsync();
         _writer = null;
         await _stream!.FlushAsync(cancellationToken);

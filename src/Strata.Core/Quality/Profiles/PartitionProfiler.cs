@@ -6,7 +6,9 @@ using Strata.Transform;
 namespace Strata.Quality.Profiles;
 
 /// <summary>
-/// Profiles a partition from the Parquet file its build has just written, still on local disk:
+/// Profiles a partition from the Parquet file its build has just written, still on local disk —
+/// for the files no writer profiled (SQL datasets, and load partitions rewritten after assembly;
+/// see <see cref="PartitionProfiles"/>):
 /// one aggregate query (rows, and per column non-null count, min, max, HyperLogLog distinct
 /// estimate) plus, only for the text and boolean columns that estimate found low-cardinality, one
 /// GROUP BY over just those columns' chunks. The input data (raw blobs, fragments, upstream
@@ -23,6 +25,7 @@ public sealed class PartitionProfiler(IOptions<ProfileOptions> options)
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         SqlEngine.Run(connection, "SET threads = 1");
+        SqlEngine.Run(connection, "SET TimeZone = 'UTC'"); // timestamps print as the profiles gathered while writing do
         var file = $"read_parquet({SqlEngine.Quote(parquetFile)})";
         var all = Describe(connection, file);
         var columns = all.Take(Math.Max(0, settings.MaxColumns)).ToList();

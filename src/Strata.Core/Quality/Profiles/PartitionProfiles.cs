@@ -4,30 +4,57 @@ using Microsoft.Extensions.Options;
 namespace Strata.Quality.Profiles;
 
 /// <summary>
-/// The one call a partition build makes once it has committed new rows: profile the Parquet file
-/// it just wrote (still local) and store the profile. A profile that cannot be made or stored is
+/// The one call a partition build makes once it has committed new rows: store the profile gathered
+/// while its file was written (load partitions, see <see cref="ProfileAccumulator"/>), or else
+/// profile the Parquet file it just wrote (still local) — SQL datasets, whose file DuckDB's COPY
+/// writes, and load partitions whose file was rewritten after assembly (widened to the source's
+/// types, merged by an upsert key, or passed through expectations). A profile that cannot be made or stored is
 /// logged and skipped, never a failed build: the partition is committed and good, and the next
 /// build of it profiles again. Drift then simply has one partition less of history.
 /// </summary>
 public sealed partial class PartitionProfiles(PartitionProfiler profiler, ProfileStore store, IOptions<ProfileOptions> options, TimeProvider time, ILogger<PartitionProfiles> log)
 {
-    public async Task RecordAsync(string dataset, string partition, string runId, string parquetFile, CancellationToken ct)
+    /// <summary>What the load writer profiles with: the options, or null when profiles are off.</summary>
+    public ProfileOptions? WhileWriting => options.Value.Enabled ? options.Value : null;
+
+    public Task RecordAsync(string dataset, string partition, string runId, string parquetFile, WrittenProfile? written, CancellationToken ct) =>
+        RecordAllAsync([new Built(dataset, partition, runId, parquetFile, written)], ct);
+
+    /// <summary>Profiles a batch's committed partitions and stores them together (see <see cref="ProfileStore.SaveAllAsync"/>).</summary>
+    public async Task RecordAllAsync(IReadOnlyList<Built> builds, CancellationToken ct)
     {
-        if (!options.Value.Enabled)
+        ArgumentNullException.ThrowIfNull(builds);
+        if (!options.Value.Enabled || builds.Count == 0)
         {
             return;
         }
 
+        var made = new List<PartitionProfile>(builds.Count);
+        foreach (var (dataset, partition, runId, parquetFile, written) in builds)
+        {
+            try
+            {
+                made.Add(written?.For(dataset, partition, runId, time.GetUtcNow())
+                    ?? await Task.Run(() => profiler.Profile(dataset, partition, runId, time.GetUtcNow(), parquetFile), ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogProfileFailed(dataset, partition, e.Message);
+            }
+        }
+
         try
         {
-            var profile = await Task.Run(() => profiler.Profile(dataset, partition, runId, time.GetUtcNow(), parquetFile), ct);
-            await store.SaveAsync(profile, ct);
+            await store.SaveAllAsync(made, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogProfileFailed(dataset, partition, e.Message);
+            LogProfileFailed(builds[0].Dataset, $"{made.Count} partition(s)", e.Message);
         }
     }
+
+    /// <summary>A committed partition to profile: its file on local disk, and the profile its writer gathered, if any.</summary>
+    public sealed record Built(string Dataset, string Partition, string RunId, string ParquetFile, WrittenProfile? Written);
 
     [LoggerMessage(EventId = 9201, Level = LogLevel.Warning, Message = "Profiling {Dataset} {Partition} failed (the partition is committed; semantic drift skips it): {Error}")]
     private partial void LogProfileFailed(string dataset, string partition, string error);

@@ -7,7 +7,9 @@ public sealed class ProfileOptions
 
     /// <summary>
     /// Whether every built partition is profiled. Default true; false turns profiles (and so
-    /// semantic drift) off for the host, e.g. to measure their cost.
+    /// semantic drift) off for the host, e.g. to measure their cost: load then gathers nothing
+    /// while it writes, and fragments carry no profile in their footer (a partition merged from
+    /// fragments of both kinds is profiled from its file).
     /// </summary>
     public bool Enabled { get; set; } = true;
 

@@ -25,6 +25,30 @@ public sealed class ProfileStore(LakeStorage storage)
     public async Task SaveAsync(PartitionProfile profile, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        await _table.UpsertEntityAsync(await ToEntityAsync(profile, ct), TableUpdateMode.Replace, ct);
+    }
+
+    /// <summary>
+    /// Saves many profiles: a dataset's rows share a table partition, so they go in entity-group
+    /// transactions of up to 100 (one request per 100 partitions a batch built, not one each).
+    /// </summary>
+    public async Task SaveAllAsync(IReadOnlyList<PartitionProfile> profiles, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        foreach (var dataset in profiles.GroupBy(p => p.Dataset, StringComparer.Ordinal))
+        {
+            var actions = new List<TableTransactionAction>();
+            foreach (var profile in dataset.DistinctBy(p => p.Partition, StringComparer.Ordinal))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, await ToEntityAsync(profile, ct)));
+            }
+
+            await TableRanges.SubmitInBatchesAsync(_table, actions, ct);
+        }
+    }
+
+    private async Task<TableEntity> ToEntityAsync(PartitionProfile profile, CancellationToken ct)
+    {
         var json = JsonSerializer.Serialize(profile, StrataJson.Options);
         if (json.Length > InlineChars)
         {
@@ -33,13 +57,13 @@ public sealed class ProfileStore(LakeStorage storage)
             json = BlobMark + name;
         }
 
-        await _table.UpsertEntityAsync(new TableEntity(profile.Dataset, Prefix + profile.Partition)
+        return new TableEntity(profile.Dataset, Prefix + profile.Partition)
         {
             ["Rows"] = profile.Rows,
             ["Profile"] = json,
             ["RunId"] = profile.RunId,
             ["ProfiledAt"] = profile.ProfiledAt,
-        }, TableUpdateMode.Replace, ct);
+        };
     }
 
     /// <summary>The profile of one partition, or null when it has none.</summary>
