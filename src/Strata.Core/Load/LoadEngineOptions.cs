@@ -49,7 +49,7 @@ public sealed class LoadEngineOptions
 
     /// <summary>
     /// Distinct raw values whose HMAC is remembered during one parse (per normalisation in use).
-    /// Default 262,144: about 27 MB, allocated only when a source tokenises. An HMAC costs
+    /// Default 262,144: about 25 MB, allocated only when a source tokenises. An HMAC costs
     /// 0.5–2 µs through OpenSSL; repeated values (customers, e-mail addresses) are the common case,
     /// and a cache hit costs 50–150 ns (it is a random memory read). 0 turns the cache off.
     /// </summary>

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using Strata.Definitions;
@@ -141,24 +144,48 @@ internal sealed partial class CsvRecordSource : ByteWindowSource, IRecordSource
         _headerFields = header.FieldCount;
     }
 
+    /// <summary>
+    /// Cuts a record without quotes at its delimiters. A record is short (tens to hundreds of
+    /// bytes) and has a field every few bytes, so one search per field mostly pays a search's
+    /// set-up: instead 32 bytes at a time are compared with the delimiter at once, and the fields
+    /// are read off the bits of the match mask.
+    /// </summary>
     private void SplitUnquoted(RecordBuffer record, int start, int length)
     {
         var span = _buffer.AsSpan(start, length);
-        var offset = 0;
-        while (true)
+        var fieldStart = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var next = span[offset..].IndexOf(_delimiter);
-            if (next < 0)
+            var delimiter = Vector256.Create(_delimiter);
+            for (; i + Vector256<byte>.Count <= length; i += Vector256<byte>.Count)
             {
-                var last = length - offset;
-                record.AddField(start + offset, last, last == 0 ? FieldFlags.Null : FieldFlags.None);
-                return;
+                var mask = Vector256.Equals(Vector256.Create(span.Slice(i, Vector256<byte>.Count)), delimiter).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(mask);
+                    AddField(record, start, fieldStart, at - fieldStart);
+                    fieldStart = at + 1;
+                    mask &= mask - 1;
+                }
             }
-
-            record.AddField(start + offset, next, next == 0 ? FieldFlags.Null : FieldFlags.None);
-            offset += next + 1;
         }
+
+        for (; i < length; i++)
+        {
+            if (span[i] == _delimiter)
+            {
+                AddField(record, start, fieldStart, i - fieldStart);
+                fieldStart = i + 1;
+            }
+        }
+
+        AddField(record, start, fieldStart, length - fieldStart);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddField(RecordBuffer record, int recordStart, int offset, int length) =>
+        record.AddField(recordStart + offset, length, length == 0 ? FieldFlags.Null : FieldFlags.None);
 
     private bool Finish(RecordBuffer record, int contentEnd, int consumedTo, int newlines)
     {

@@ -60,11 +60,6 @@ public sealed class PiiTokenizer
     internal static void WriteToken(ReadOnlySpan<byte> mac, Span<char> destination)
     {
         "tok_".CopyTo(destination);
-        Span<byte> encoded = stackalloc byte[44];
-        Base64Url.EncodeToUtf8(mac, encoded, out _, out var written);
-        for (var i = 0; i < written; i++)
-        {
-            destination[4 + i] = (char)encoded[i];
-        }
+        Base64Url.EncodeToChars(mac, destination[4..]);
     }
 }

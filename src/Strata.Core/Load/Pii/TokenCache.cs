@@ -1,15 +1,17 @@
 using System.IO.Hashing;
-using System.Runtime.CompilerServices;
 
 namespace Strata.Load.Pii;
 
 /// <summary>
 /// Remembers the HMAC of recently tokenised values without an object per entry: each of two
-/// generations is an open-addressing table (hash, key slice, 32-byte MAC) over one byte slab of
-/// keys. Lookups copy nothing but the MAC. When the young generation is full (entries or slab),
+/// generations is an open-addressing table of 16-byte slots (hash, where the entry is) over one
+/// byte slab holding each entry's key followed by its 32-byte MAC, so a hit reads one slot and one
+/// stretch of the slab — two cache misses at most, since the table is far larger than the CPU's
+/// caches. Lookups copy nothing but the MAC. When the young generation is full (entries or slab),
 /// the old one is emptied and becomes the young one, so values in use survive (an LRU
-/// approximation) and memory stays at two fixed-size tables: about 105 bytes per entry, keys included.
-/// Values longer than <see cref="MaxKeyBytes"/> are not cached.
+/// approximation) and memory stays at two fixed-size tables: about 95 bytes per entry, keys included.
+/// An empty old generation is not probed (a file with fewer distinct values than half the
+/// entries never fills the young one). Values longer than <see cref="MaxKeyBytes"/> are not cached.
 /// </summary>
 internal sealed class TokenCache
 {
@@ -27,11 +29,15 @@ internal sealed class TokenCache
     public static ulong Hash(ReadOnlySpan<byte> key) => XxHash3.HashToUInt64(key) | 1; // 0 marks an empty slot
 
     /// <summary>
-    /// Reads the memory a lookup of <paramref name="hash"/> will need. Called for a batch of keys
-    /// before looking them up, so their cache misses overlap instead of queuing one after another
-    /// (a prefetch without unsafe code). The result only keeps the reads from being optimised away.
+    /// Reads the table slot a lookup of <paramref name="hash"/> will need. Called for a batch of
+    /// keys before looking them up, then <see cref="TouchEntry"/> for the same batch, so their cache
+    /// misses overlap instead of queuing one after another (a prefetch without unsafe code). The
+    /// result only keeps the reads from being optimised away.
     /// </summary>
-    public int Touch(ulong hash) => _young.Touch(hash) ^ _old.Touch(hash);
+    public int TouchSlot(ulong hash) => _old.IsEmpty ? _young.TouchSlot(hash) : _young.TouchSlot(hash) ^ _old.TouchSlot(hash);
+
+    /// <summary>Reads the slab entry a lookup of <paramref name="hash"/> will compare (after <see cref="TouchSlot"/>).</summary>
+    public int TouchEntry(ulong hash) => _old.IsEmpty ? _young.TouchEntry(hash) : _young.TouchEntry(hash) ^ _old.TouchEntry(hash);
 
     public bool TryGet(ReadOnlySpan<byte> key, ulong hash, Span<byte> mac)
     {
@@ -40,7 +46,7 @@ internal sealed class TokenCache
             return true;
         }
 
-        if (_old.TryGet(key, hash, mac))
+        if (!_old.IsEmpty && _old.TryGet(key, hash, mac))
         {
             Add(key, hash, mac); // keep it young
             return true;
@@ -65,23 +71,17 @@ internal sealed class TokenCache
         _young.Add(key, hash, mac);
     }
 
-    /// <summary>One table entry, 48 bytes: a lookup touches this slot and the key's bytes, nothing else.</summary>
+    /// <summary>One table slot, 16 bytes: four share a cache line. The entry (key, then MAC) is in the slab.</summary>
     private struct Slot
     {
         public ulong Hash;
-        public int KeyOffset;
+        public int EntryOffset;
         public int KeyLength;
-        public Mac Mac;
-    }
-
-    [InlineArray(32)]
-    private struct Mac
-    {
-        private byte _first;
     }
 
     private sealed class Generation
     {
+        private const int MacBytes = 32;
         private readonly int _capacity;
         private readonly ulong _slotCount;
         private readonly Slot[] _slots;
@@ -96,15 +96,21 @@ internal sealed class TokenCache
             // 75% full at most: probes stay short, and the table is a third smaller than at 50%.
             _slotCount = (ulong)capacity * 4 / 3 + 1;
             _slots = new Slot[_slotCount];
-            _slab = new byte[capacity * 40];
+
+            // Room for keys of 40 bytes on average (e-mail addresses, names) and their MACs.
+            _slab = new byte[capacity * (40 + MacBytes)];
         }
 
-        public bool HasRoom(int keyLength) => _count < _capacity && _slabUsed + keyLength <= _slab.Length;
+        public bool IsEmpty => _count == 0;
 
-        public int Touch(ulong hash)
+        public bool HasRoom(int keyLength) => _count < _capacity && _slabUsed + keyLength + MacBytes <= _slab.Length;
+
+        public int TouchSlot(ulong hash) => (int)_slots[Home(hash)].Hash;
+
+        public int TouchEntry(ulong hash)
         {
             ref var slot = ref _slots[Home(hash)];
-            return slot.Hash == hash ? _slab[slot.KeyOffset] : (int)slot.Hash;
+            return slot.Hash == hash ? _slab[slot.EntryOffset] : 0;
         }
 
         public bool TryGet(ReadOnlySpan<byte> key, ulong hash, Span<byte> mac)
@@ -117,10 +123,14 @@ internal sealed class TokenCache
                     return false;
                 }
 
-                if (slot.Hash == hash && slot.KeyLength == key.Length && _slab.AsSpan(slot.KeyOffset, slot.KeyLength).SequenceEqual(key))
+                if (slot.Hash == hash && slot.KeyLength == key.Length)
                 {
-                    ((ReadOnlySpan<byte>)slot.Mac).CopyTo(mac);
-                    return true;
+                    var entry = _slab.AsSpan(slot.EntryOffset, key.Length + MacBytes);
+                    if (entry[..key.Length].SequenceEqual(key))
+                    {
+                        entry[key.Length..].CopyTo(mac);
+                        return true;
+                    }
                 }
             }
         }
@@ -134,12 +144,12 @@ internal sealed class TokenCache
             }
 
             key.CopyTo(_slab.AsSpan(_slabUsed));
+            mac[..MacBytes].CopyTo(_slab.AsSpan(_slabUsed + key.Length));
             ref var slot = ref _slots[i];
             slot.Hash = hash;
-            slot.KeyOffset = _slabUsed;
+            slot.EntryOffset = _slabUsed;
             slot.KeyLength = key.Length;
-            mac.CopyTo(slot.Mac);
-            _slabUsed += key.Length;
+            _slabUsed += key.Length + MacBytes;
             _count++;
         }
 

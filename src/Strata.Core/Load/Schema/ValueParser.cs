@@ -206,8 +206,11 @@ internal static partial class ValueParser
     public static int EpochDayNumber { get; } = new DateOnly(1970, 1, 1).DayNumber;
 
     /// <summary>
-    /// Exact fast path for plain decimals with at most 15 significant digits: both the integer
-    /// mantissa and the power of ten are exact doubles, so one division is correctly rounded.
+    /// Exact fast path (Clinger's) for plain decimals whose digits, read as an integer, are at most
+    /// 2^53 and have at most 22 of them after the point: both the integer mantissa and the power of
+    /// ten are exact doubles, so one division is correctly rounded. That takes every value of up to
+    /// 15 significant digits and most of 16 (a double printed in full), so the runtime parser is
+    /// left the rest.
     /// </summary>
     private static bool TryParseSimpleDouble(ReadOnlySpan<byte> text, out double value)
     {
@@ -242,9 +245,9 @@ internal static partial class ValueParser
                     scale++;
                 }
 
-                if (digits > 15 || scale > 22)
+                if (digits > MaxSimpleDigits || scale > 22)
                 {
-                    return false;
+                    return false; // 18 digits cannot overflow the mantissa; the 2^53 test below is the exact one
                 }
             }
             else if (b == (byte)'.' && !sawPoint)
@@ -257,7 +260,7 @@ internal static partial class ValueParser
             }
         }
 
-        if (!sawDigit)
+        if (!sawDigit || mantissa > MaxExactMantissa)
         {
             return false;
         }
@@ -267,6 +270,8 @@ internal static partial class ValueParser
         return true;
     }
 
+    private const int MaxSimpleDigits = 18;
+    private const long MaxExactMantissa = 1L << 53;
     private static readonly double[] s_doublePow10 = [.. Enumerable.Range(0, 23).Select(e => Math.Pow(10, e))];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

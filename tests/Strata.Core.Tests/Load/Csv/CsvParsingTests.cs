@@ -34,6 +34,36 @@ public sealed class CsvParsingTests
         Assert.Equal("4,\"x\ny\nz\",extra", quarantined[1].GetProperty("raw").GetString());
     }
 
+    [Theory]
+    [InlineData(',')]
+    [InlineData(';')]
+    public async Task Csv_LongUnquotedRecords_SplitAtEveryDelimiter_OnAndAcross32ByteBlocks(char delimiter)
+    {
+        // Records are cut 32 bytes at a time: field lengths 0-6 put delimiters on, before and after
+        // every block boundary, empty fields (nulls) included, and the last field ends off a boundary.
+        using var harness = new LoadHarness();
+        const int Columns = 37;
+        string Value(int row, int column) => (row * 5 + column * 3) % 7 == 0 && column > 0 ? "" : new string((char)('a' + column % 26), 1 + ((row + column) % 6));
+        var text = new StringBuilder(string.Join(delimiter, Enumerable.Range(0, Columns).Select(c => $"c{c}"))).Append('\n');
+        for (var row = 0; row < 20; row++)
+        {
+            text.Append(string.Join(delimiter, Enumerable.Range(0, Columns).Select(c => Value(row, c)))).Append('\n');
+        }
+
+        var outcome = await harness.ParseTextAsync(s_text with { Delimiter = delimiter }, "a.csv", text.ToString());
+
+        Assert.Equal(20, outcome.RowsLoaded);
+        var rows = await harness.RowsAsync("all");
+        for (var row = 0; row < 20; row++)
+        {
+            for (var c = 0; c < Columns; c++)
+            {
+                var expected = Value(row, c);
+                Assert.Equal(expected.Length == 0 ? null : expected, rows[row][$"c{c}"]);
+            }
+        }
+    }
+
     [Fact]
     public async Task Csv_QuotedEmpty_IsAnEmptyString_UnquotedEmpty_IsNull()
     {

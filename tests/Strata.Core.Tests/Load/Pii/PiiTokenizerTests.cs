@@ -67,6 +67,23 @@ public sealed class PiiTokenizerTests
     }
 
     [Fact]
+    public void Session_WithACacheSmallerThanTheValues_GivesTheUncachedTokens_AcrossGenerations()
+    {
+        // Values of varied length through a 4-entry cache (two generations of 2): 3 values in turn
+        // hit in the old generation and move back to the young one, then 6 in turn are evicted and re-added.
+        var tokenizer = new PiiTokenizer(LoadHarness.Key);
+        using var cached = tokenizer.CreateSession(4);
+        var values = Enumerable.Range(0, 60).Select(i => i < 30 ? i % 3 : i % 6).Select(k => new string('x', k) + $"user{k}@example.com").ToList();
+
+        var tokens = values.Select(v => cached.Tokenise(Encoding.UTF8.GetBytes(v), PiiNormalise.None)).ToList();
+        var repeated = values.Select(v => cached.Tokenise(Encoding.UTF8.GetBytes(v), PiiNormalise.None)).ToList();
+
+        Assert.Equal(values.Select(v => tokenizer.Tokenise(v, PiiNormalise.None)), tokens);
+        Assert.Equal(tokens, repeated);
+        Assert.True(cached.Hits > 0 && cached.Misses > 6, $"hits {cached.Hits}, misses {cached.Misses}");
+    }
+
+    [Fact]
     public async Task Load_TokenisesAndDropsColumns_AndNullsStayNull()
     {
         using var harness = new LoadHarness();

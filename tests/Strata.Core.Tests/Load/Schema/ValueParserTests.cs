@@ -94,6 +94,30 @@ public sealed class ValueParserTests
     }
 
     [Fact]
+    public void TryParseDouble_OfDoublesPrintedInFull_MatchesTheRuntimeParser()
+    {
+        // 16 and 17 significant digits: the fast path takes those up to 2^53, the runtime parser the rest.
+        var random = new Random(13);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = (random.NextDouble() * Math.Pow(10, random.Next(-3, 6))).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            if (text.Contains('E', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Assert.True(ValueParser.TryParseDouble(Encoding.UTF8.GetBytes(text), out var value));
+            Assert.Equal(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture), value);
+        }
+
+        foreach (var text in new[] { "9007199254740992", "9007199254740993", "0.9007199254740993", "-900719925474099.3", "123456789012345678", "1234567890123456789.5" })
+        {
+            Assert.True(ValueParser.TryParseDouble(Encoding.UTF8.GetBytes(text), out var value));
+            Assert.Equal(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture), value);
+        }
+    }
+
+    [Fact]
     public void TryParseDouble_FastPath_IsCorrectlyRounded()
     {
         var random = new Random(11);
