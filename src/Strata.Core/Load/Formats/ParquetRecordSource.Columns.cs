@@ -18,7 +18,7 @@ internal sealed partial class ParquetRecordSource
 {
     private ColumnMover?[]? _movers;
     private RowsByPartition? _split;
-    private int[][]? _valueOfRow;
+    private ValueIndexes? _valueIndexes;
 
     /// <summary>True when <paramref name="plan"/> (before pass 1) lets this file skip the row path.</summary>
     public bool CanLoadByColumn(LoadPlan plan)
@@ -84,6 +84,7 @@ internal sealed partial class ParquetRecordSource
         var from = outputs.Select(o => o.Source < 0 ? -1 : FieldIndexOf(o.Source)).ToArray();
         _movers ??= [.. outputs.Select((o, i) => from[i] < 0 ? null : ColumnMover.For(_fields[from[i]].ClrType, o.Type, o.Scale))];
         _split ??= new RowsByPartition();
+        _valueIndexes ??= new ValueIndexes(_vectors.Length);
         var partitionField = plan.FixedPartition is null ? FieldIndexOf(plan.PartitionSource) : -1;
         var fixedIndex = plan.FixedPartition is null ? -1 : cutter.IndexOfFixed(plan.FixedPartition);
         var targets = new PartitionTargets(from.Length, cutter.Count);
@@ -99,7 +100,7 @@ internal sealed partial class ParquetRecordSource
 
             _split.Cut(partitionColumn, fixedIndex, count, cutter);
             _split.Count(cutter.Count);
-            MapValues(count);
+            _valueIndexes.Map(_vectors, count);
             for (var partition = 0; partition < cutter.Count; partition++)
             {
                 targets.Room[partition] = -1;
@@ -117,6 +118,7 @@ internal sealed partial class ParquetRecordSource
             _split.Split(targets.Room);
             MoveRows(_split.Fitting, from, targets);
             await MoveOverflowAsync(cutter, writers, budget, targets, from, cancellationToken);
+            targets.Clear(); // a buffer written and released since must not be kept alive until the partition's next rows
             rows += count;
         }
 
@@ -173,36 +175,10 @@ internal sealed partial class ParquetRecordSource
             }
 
             var source = _vectors[field];
-            var valueOfRow = source.NullCount > 0 ? _valueOfRow![field].AsSpan() : default;
-            _movers![o]!.MoveRows(source, rows, valueOfRow, partitionOfRow, targets.Columns[o], targets.Arenas);
+            _movers![o]!.MoveRows(source, rows, _valueIndexes!.Of(field, source), partitionOfRow, targets.Columns[o], targets.Arenas);
         }
 
         targets.CountRows(rows, partitionOfRow);
-    }
-
-    /// <summary>For each field with nulls in the row group just read, the packed value index of each row (-1 for null).</summary>
-    private void MapValues(int rows)
-    {
-        _valueOfRow ??= new int[_vectors.Length][];
-        for (var field = 0; field < _vectors.Length; field++)
-        {
-            var vector = _vectors[field];
-            if (vector.NullCount == 0)
-            {
-                continue;
-            }
-
-            if (_valueOfRow[field] is not { } map || map.Length < rows)
-            {
-                _valueOfRow[field] = map = new int[rows];
-            }
-
-            var next = 0;
-            for (var row = 0; row < rows; row++)
-            {
-                map[row] = vector.IsNull(row) ? -1 : next++;
-            }
-        }
     }
 
     /// <summary>Reads row group <paramref name="group"/>: one field (pass 1's partition column) or, with -1, every field.</summary>

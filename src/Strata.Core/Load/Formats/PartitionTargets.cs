@@ -44,6 +44,18 @@ internal sealed class PartitionTargets
         _buffers[partition] = buffer;
     }
 
+    /// <summary>Drops every reference to a buffer.</summary>
+    public void Clear()
+    {
+        foreach (var column in Columns)
+        {
+            Array.Clear(column);
+        }
+
+        Array.Clear(Arenas);
+        Array.Clear(_buffers);
+    }
+
     /// <summary>Counts <paramref name="rows"/>, whose values every column has just received, in their buffers.</summary>
     public void CountRows(ReadOnlySpan<int> rows, ReadOnlySpan<int> partitionOfRow)
     {
