@@ -8,109 +8,124 @@ using Strata.Parquet;
 namespace Strata.Load.Formats;
 
 /// <summary>
-/// Moves one value of a Parquet input column, typed as Parquet.Net read it, into an output vector
-/// of load's type for it — no boxing and no text in between. Each mover gives exactly the value the
-/// row path (canonical text, then parsing) gives: integers widen to int64, timestamps are truncated
-/// to microseconds in UTC, decimals carry the column's scale. Types whose text form is not an exact
-/// copy (float, binary, wide decimals, time, UUID) have no mover and keep the row path.
+/// Moves the values of chosen rows of a Parquet input column, typed as Parquet.Net read it, into an
+/// output vector of load's type for it — no boxing and no text in between. Each mover gives exactly
+/// the value the row path (canonical text, then parsing) gives: integers widen to int64, timestamps
+/// are truncated to microseconds in UTC, decimals carry the column's scale. Types whose text form is
+/// not an exact copy (float, binary, wide decimals, time, UUID) have no mover and keep the row path.
+/// <para>
+/// One call moves a column's values for many rows (see <see cref="RowsByPartition"/>), and the
+/// conversion is a struct the JIT inlines, so a value costs a load, a conversion and a store into
+/// its partition's vector: no virtual call and no boxing per value.
+/// </para>
 /// </summary>
 internal abstract class ColumnMover
 {
-    /// <summary>Appends value number <paramref name="valueIndex"/> of <paramref name="source"/> to <paramref name="target"/>.</summary>
-    public abstract void Move(ColumnVector source, int valueIndex, ColumnVector target, CharArena arena);
+    /// <summary>
+    /// Appends each row of <paramref name="rows"/> of <paramref name="source"/> to the vector of its
+    /// partition, <paramref name="targets"/>[<paramref name="partitionOfRow"/>[row]] (text to that
+    /// partition's arena). <paramref name="valueOfRow"/> maps a row to its packed value index (-1
+    /// for null); empty when the source has no nulls, so row and value index are the same.
+    /// </summary>
+    public abstract void MoveRows(ColumnVector source, ReadOnlySpan<int> rows, ReadOnlySpan<int> valueOfRow, ReadOnlySpan<int> partitionOfRow, ColumnVector[] targets, CharArena[] arenas);
 
     /// <summary>The mover from a column read as <paramref name="clr"/> to <paramref name="type"/>; null when there is none.</summary>
     public static ColumnMover? For(Type clr, ColumnType type, int scale) => type switch
     {
-        ColumnType.Int64 when clr == typeof(long) => new Same<long>(),
-        ColumnType.Int64 when clr == typeof(int) => new Widen<int>(),
-        ColumnType.Int64 when clr == typeof(short) => new Widen<short>(),
-        ColumnType.Int64 when clr == typeof(sbyte) => new Widen<sbyte>(),
-        ColumnType.Int64 when clr == typeof(byte) => new Widen<byte>(),
-        ColumnType.Int64 when clr == typeof(ushort) => new Widen<ushort>(),
-        ColumnType.Int64 when clr == typeof(uint) => new Widen<uint>(),
-        ColumnType.Double when clr == typeof(double) => new Same<double>(),
-        ColumnType.Boolean when clr == typeof(bool) => new Same<bool>(),
-        ColumnType.Date when clr == typeof(DateOnly) => new Same<DateOnly>(),
-        ColumnType.Decimal when clr == typeof(decimal) => new Rescale(scale),
-        ColumnType.Timestamp when clr == typeof(DateTime) => new Timestamp(),
-        ColumnType.Timestamp when clr == typeof(DateTimeOffset) => new TimestampOffset(),
-        ColumnType.String when clr == typeof(ReadOnlyMemory<char>) => new Text(),
+        ColumnType.Int64 when clr == typeof(long) => new Mover<long, long, Same<long>>(default),
+        ColumnType.Int64 when clr == typeof(int) => new Mover<int, long, Widen<int>>(default),
+        ColumnType.Int64 when clr == typeof(short) => new Mover<short, long, Widen<short>>(default),
+        ColumnType.Int64 when clr == typeof(sbyte) => new Mover<sbyte, long, Widen<sbyte>>(default),
+        ColumnType.Int64 when clr == typeof(byte) => new Mover<byte, long, Widen<byte>>(default),
+        ColumnType.Int64 when clr == typeof(ushort) => new Mover<ushort, long, Widen<ushort>>(default),
+        ColumnType.Int64 when clr == typeof(uint) => new Mover<uint, long, Widen<uint>>(default),
+        ColumnType.Double when clr == typeof(double) => new Mover<double, double, Same<double>>(default),
+        ColumnType.Boolean when clr == typeof(bool) => new Mover<bool, bool, Same<bool>>(default),
+        ColumnType.Date when clr == typeof(DateOnly) => new Mover<DateOnly, DateOnly, Same<DateOnly>>(default),
+        ColumnType.Decimal when clr == typeof(decimal) => new Mover<decimal, decimal, Rescale>(new Rescale(scale)),
+        ColumnType.Timestamp when clr == typeof(DateTime) => new Mover<DateTime, DateTime, Timestamp>(default),
+        ColumnType.Timestamp when clr == typeof(DateTimeOffset) => new Mover<DateTimeOffset, DateTime, TimestampOffset>(default),
+        ColumnType.String when clr == typeof(ReadOnlyMemory<char>) => new Mover<ReadOnlyMemory<char>, ReadOnlyMemory<char>, Text>(default),
         _ => null,
     };
 
-    /// <summary>The partition instant (UTC microseconds) of a date or timestamp value; false for other types.</summary>
-    public static bool TryMicros(ColumnVector source, int valueIndex, out long micros)
+    /// <summary>One value's conversion, as a struct so the generic mover's loop inlines it.</summary>
+    private interface IConversion<TIn, TOut>
     {
-        switch (source)
+        TOut Convert(TIn value, CharArena arena);
+    }
+
+    private sealed class Mover<TIn, TOut, TConversion>(TConversion conversion) : ColumnMover
+        where TIn : struct
+        where TOut : struct
+        where TConversion : struct, IConversion<TIn, TOut>
+    {
+        public override void MoveRows(ColumnVector source, ReadOnlySpan<int> rows, ReadOnlySpan<int> valueOfRow, ReadOnlySpan<int> partitionOfRow, ColumnVector[] targets, CharArena[] arenas)
         {
-            case ColumnVector<DateTime> t:
-                micros = (t[valueIndex].Ticks / 10) - (DateTime.UnixEpoch.Ticks / 10);
-                return true;
-            case ColumnVector<DateTimeOffset> o:
-                micros = (o[valueIndex].UtcTicks / 10) - (DateTime.UnixEpoch.Ticks / 10);
-                return true;
-            case ColumnVector<DateOnly> d:
-                micros = (d[valueIndex].DayNumber - ValueParser.EpochDayNumber) * ValueParser.MicrosPerDay;
-                return true;
-            default:
-                micros = 0;
-                return false;
+            var values = Unsafe.As<ColumnVector<TIn>>(source).Values;
+            var nulls = !valueOfRow.IsEmpty;
+            foreach (var row in rows)
+            {
+                var partition = partitionOfRow[row];
+                var to = Unsafe.As<ColumnVector<TOut>>(targets[partition]);
+                var value = nulls ? valueOfRow[row] : row;
+                if (value < 0)
+                {
+                    to.AppendNull();
+                }
+                else
+                {
+                    to.Append(conversion.Convert(values[value], arenas[partition]));
+                }
+            }
         }
     }
 
-    private sealed class Same<T> : ColumnMover
-        where T : struct
+    private readonly struct Same<T> : IConversion<T, T>
     {
-        public override void Move(ColumnVector source, int valueIndex, ColumnVector target, CharArena arena) =>
-            Unsafe.As<ColumnVector<T>>(target).Append(Unsafe.As<ColumnVector<T>>(source)[valueIndex]);
+        public T Convert(T value, CharArena arena) => value;
     }
 
-    private sealed class Widen<T> : ColumnMover
-        where T : struct, IBinaryInteger<T>
+    private readonly struct Widen<T> : IConversion<T, long>
+        where T : IBinaryInteger<T>
     {
-        public override void Move(ColumnVector source, int valueIndex, ColumnVector target, CharArena arena) =>
-            Unsafe.As<ColumnVector<long>>(target).Append(long.CreateTruncating(Unsafe.As<ColumnVector<T>>(source)[valueIndex]));
+        public long Convert(T value, CharArena arena) => long.CreateTruncating(value);
     }
 
-    private sealed class Timestamp : ColumnMover
+    private readonly struct Timestamp : IConversion<DateTime, DateTime>
     {
-        public override void Move(ColumnVector source, int valueIndex, ColumnVector target, CharArena arena)
-        {
-            var ticks = Unsafe.As<ColumnVector<DateTime>>(source)[valueIndex].Ticks;
-            Unsafe.As<ColumnVector<DateTime>>(target).Append(new DateTime(ticks - (ticks % 10), DateTimeKind.Utc));
-        }
+        public DateTime Convert(DateTime value, CharArena arena) => new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
     }
 
-    private sealed class TimestampOffset : ColumnMover
+    private readonly struct TimestampOffset : IConversion<DateTimeOffset, DateTime>
     {
-        public override void Move(ColumnVector source, int valueIndex, ColumnVector target, CharArena arena)
-        {
-            var ticks = Unsafe.As<ColumnVector<DateTimeOffset>>(source)[valueIndex].UtcTicks;
-            Unsafe.As<ColumnVector<DateTime>>(target).Append(new DateTime(ticks - (ticks % 10), DateTimeKind.Utc));
-        }
+        public DateTime Convert(DateTimeOffset value, CharArena arena) => new(value.UtcTicks - (value.UtcTicks % 10), DateTimeKind.Utc);
     }
 
     /// <summary>The value with exactly the column's scale, as the row path builds it from its digits.</summary>
-    private sealed class Rescale(int scale) : ColumnMover
+    private readonly struct Rescale(int scale) : IConversion<decimal, decimal>
     {
-        public override void Move(ColumnVector source, int valueIndex, ColumnVector target, CharArena arena)
+        public decimal Convert(decimal value, CharArena arena)
         {
-            var value = Unsafe.As<ColumnVector<decimal>>(source)[valueIndex];
             var unscaled = (long)decimal.Truncate(value * ValueParser.Pow10(scale));
             var magnitude = (ulong)Math.Abs(unscaled);
-            Unsafe.As<ColumnVector<decimal>>(target).Append(new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, unscaled < 0, (byte)scale));
+            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, unscaled < 0, (byte)scale);
         }
     }
 
-    private sealed class Text : ColumnMover
+    /// <summary>A copy into the partition's arena: the input row group's text is overwritten by the next one.</summary>
+    private readonly struct Text : IConversion<ReadOnlyMemory<char>, ReadOnlyMemory<char>>
     {
-        public override void Move(ColumnVector source, int valueIndex, ColumnVector target, CharArena arena)
+        public ReadOnlyMemory<char> Convert(ReadOnlyMemory<char> value, CharArena arena)
         {
-            var text = Unsafe.As<ColumnVector<ReadOnlyMemory<char>>>(source)[valueIndex].Span;
-            var copy = text.IsEmpty ? Memory<char>.Empty : arena.Reserve(text.Length);
-            text.CopyTo(copy.Span);
-            Unsafe.As<ColumnVector<ReadOnlyMemory<char>>>(target).Append(copy);
+            if (value.IsEmpty)
+            {
+                return ReadOnlyMemory<char>.Empty;
+            }
+
+            var copy = arena.Reserve(value.Length);
+            value.Span.CopyTo(copy.Span);
+            return copy;
         }
     }
 }

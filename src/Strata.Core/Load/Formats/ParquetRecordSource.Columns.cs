@@ -17,6 +17,8 @@ namespace Strata.Load.Formats;
 internal sealed partial class ParquetRecordSource
 {
     private ColumnMover?[]? _movers;
+    private RowsByPartition? _split;
+    private ValueIndexes? _valueIndexes;
 
     /// <summary>True when <paramref name="plan"/> (before pass 1) lets this file skip the row path.</summary>
     public bool CanLoadByColumn(LoadPlan plan)
@@ -45,30 +47,21 @@ internal sealed partial class ParquetRecordSource
     {
         long rows = 0;
         var partitionField = plan.FixedPartition is null ? FieldIndexOf(plan.PartitionSource) : -1;
+        var fixedIndex = plan.FixedPartition is null ? -1 : cutter.IndexOfFixed(plan.FixedPartition);
+        _split ??= new RowsByPartition();
         for (var group = 0; group < _reader.RowGroupCount; group++)
         {
             var count = await ReadRowGroupAsync(group, partitionField, cancellationToken);
-            if (plan.FixedPartition is not null)
+            var partitionColumn = partitionField < 0 ? null : _vectors[partitionField];
+            if (partitionColumn?.NullCount > 0)
             {
-                var fixedIndex = cutter.IndexOfFixed(plan.FixedPartition);
-                for (var row = 0; row < count; row++)
-                {
-                    cutter.CountRow(fixedIndex);
-                }
+                return null;
             }
-            else
-            {
-                var vector = _vectors[partitionField];
-                if (vector.NullCount > 0)
-                {
-                    return null;
-                }
 
-                for (var row = 0; row < count; row++)
-                {
-                    ColumnMover.TryMicros(vector, row, out var micros);
-                    cutter.CountRow(cutter.IndexOf(micros));
-                }
+            _split.Cut(partitionColumn, fixedIndex, count, cutter);
+            foreach (var partition in _split.PartitionOfRow)
+            {
+                cutter.CountRow(partition);
             }
 
             rows += count;
@@ -77,87 +70,115 @@ internal sealed partial class ParquetRecordSource
         return rows;
     }
 
-    /// <summary>Pass 2 (one sweep) of the column path: moves the rows of this sweep's partitions into their buffers.</summary>
+    /// <summary>
+    /// Pass 2 (one sweep) of the column path: moves the rows of this sweep's partitions into their
+    /// buffers a column at a time (<see cref="RowsByPartition"/>). The rows that fit in their
+    /// partition's buffer go first, in file order; a buffer that fills is then written and its
+    /// partition's remaining rows go on in the next one, so row groups are cut where the row path
+    /// cuts them. The string budget is checked after each of these moves rather than after each row,
+    /// so it can be passed by at most one input row group's text before text is written out.
+    /// </summary>
     public async Task<long> WriteByColumnAsync(LoadPlan plan, PartitionKeyCutter cutter, FragmentWriterSet writers, BufferBudget budget, int sweep, int maxOpen, CancellationToken cancellationToken)
     {
         var outputs = plan.Outputs;
         var from = outputs.Select(o => o.Source < 0 ? -1 : FieldIndexOf(o.Source)).ToArray();
         _movers ??= [.. outputs.Select((o, i) => from[i] < 0 ? null : ColumnMover.For(_fields[from[i]].ClrType, o.Type, o.Scale))];
+        _split ??= new RowsByPartition();
+        _valueIndexes ??= new ValueIndexes(_vectors.Length);
         var partitionField = plan.FixedPartition is null ? FieldIndexOf(plan.PartitionSource) : -1;
         var fixedIndex = plan.FixedPartition is null ? -1 : cutter.IndexOfFixed(plan.FixedPartition);
+        var targets = new PartitionTargets(from.Length, cutter.Count);
         long rows = 0;
         for (var group = 0; group < _reader.RowGroupCount; group++)
         {
             var count = await ReadRowGroupAsync(group, -1, cancellationToken);
-            if (partitionField >= 0 && _vectors[partitionField].NullCount > 0)
+            var partitionColumn = partitionField < 0 ? null : _vectors[partitionField];
+            if (partitionColumn?.NullCount > 0)
             {
                 throw new InvalidOperationException($"row group {group} now has rows without a value in partition column '{plan.PartitionColumn}'");
             }
 
-            Array.Clear(_cursors);
-            for (var row = 0; row < count; row++)
+            _split.Cut(partitionColumn, fixedIndex, count, cutter);
+            _split.Count(cutter.Count);
+            _valueIndexes.Map(_vectors, count);
+            for (var partition = 0; partition < cutter.Count; partition++)
             {
-                var partition = fixedIndex;
-                if (partitionField >= 0)
+                targets.Room[partition] = -1;
+                if (partition / maxOpen == sweep && _split.Counts(cutter.Count)[partition] > 0)
                 {
-                    ColumnMover.TryMicros(_vectors[partitionField], row, out var micros);
-                    partition = cutter.IndexOf(micros);
-                }
+                    if (!writers.TryReserve(partition, cutter.Value(partition), out var buffer))
+                    {
+                        await writers.MakeRoomAsync(buffer, cancellationToken);
+                    }
 
-                if (partition / maxOpen != sweep)
-                {
-                    SkipRow(row);
-                    continue;
-                }
-
-                if (!writers.TryReserve(partition, cutter.Value(partition), out var buffer))
-                {
-                    await writers.MakeRoomAsync(buffer, cancellationToken);
-                }
-
-                MoveRow(row, from, buffer.Current!);
-                if (budget.StringsOverBudget)
-                {
-                    await writers.RelieveStringsAsync(cancellationToken);
+                    targets.Set(partition, buffer.Current!);
                 }
             }
 
+            _split.Split(targets.Room);
+            MoveRows(_split.Fitting, from, targets);
+            await MoveOverflowAsync(cutter, writers, budget, targets, from, cancellationToken);
+            targets.Clear(); // a buffer written and released since must not be kept alive until the partition's next rows
             rows += count;
         }
 
         return rows;
     }
 
-    private void MoveRow(int row, int[] from, RowGroupBuffer buffer)
+    /// <summary>The rows that did not fit: each partition's, after writing its full buffer, as many as the next buffer holds at a time.</summary>
+    private async Task MoveOverflowAsync(PartitionKeyCutter cutter, FragmentWriterSet writers, BufferBudget budget, PartitionTargets targets, int[] from, CancellationToken cancellationToken)
     {
-        var movers = _movers!;
-        var columns = buffer.Columns;
+        if (budget.StringsOverBudget)
+        {
+            await writers.RelieveStringsAsync(cancellationToken);
+        }
+
+        for (var partition = 0; partition < cutter.Count; partition++)
+        {
+            var (start, left) = _split!.OverflowOf(partition);
+            while (left > 0)
+            {
+                if (!writers.TryReserve(partition, cutter.Value(partition), out var buffer))
+                {
+                    await writers.MakeRoomAsync(buffer, cancellationToken);
+                }
+
+                var current = buffer.Current!;
+                targets.Set(partition, current);
+                var piece = Math.Min(left, current.Limit - current.Rows);
+                MoveRows(_split.Overflow.AsSpan(start, piece), from, targets);
+                start += piece;
+                left -= piece;
+                if (budget.StringsOverBudget)
+                {
+                    await writers.RelieveStringsAsync(cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>Moves <paramref name="rows"/> (each fits in its partition's buffer) into the buffers of <paramref name="targets"/>.</summary>
+    private void MoveRows(ReadOnlySpan<int> rows, int[] from, PartitionTargets targets)
+    {
+        var partitionOfRow = _split!.PartitionOfRow;
         for (var o = 0; o < from.Length; o++)
         {
             var field = from[o];
-            if (field < 0 || _vectors[field].IsNull(row))
+            if (field < 0)
             {
-                columns[o].AppendNull();
+                foreach (var row in rows)
+                {
+                    targets.Columns[o][partitionOfRow[row]].AppendNull();
+                }
+
                 continue;
             }
 
-            movers[o]!.Move(_vectors[field], _cursors[field], columns[o], buffer.Arena);
+            var source = _vectors[field];
+            _movers![o]!.MoveRows(source, rows, _valueIndexes!.Of(field, source), partitionOfRow, targets.Columns[o], targets.Arenas);
         }
 
-        buffer.CountRow();
-        SkipRow(row);
-    }
-
-    /// <summary>Moves every column's value cursor past <paramref name="row"/>.</summary>
-    private void SkipRow(int row)
-    {
-        for (var i = 0; i < _vectors.Length; i++)
-        {
-            if (!_vectors[i].IsNull(row))
-            {
-                _cursors[i]++;
-            }
-        }
+        targets.CountRows(rows, partitionOfRow);
     }
 
     /// <summary>Reads row group <paramref name="group"/>: one field (pass 1's partition column) or, with -1, every field.</summary>

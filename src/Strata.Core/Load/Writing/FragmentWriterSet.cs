@@ -149,17 +149,27 @@ internal sealed class FragmentWriterSet
 
     /// <summary>
     /// Row capacity per partition: min(rows, row group, fair share of what the smaller ones leave).
-    /// The sum never exceeds <paramref name="budgetRows"/> (at least one row each).
+    /// The sum never exceeds <paramref name="budgetRows"/> (at least one row each). Every partition
+    /// from the first one capped by the share on gets that same share (the rounding left over stays
+    /// unused), so their buffers are interchangeable: a written buffer is the next one's spare
+    /// instead of garbage (shares of 3,840 and 3,841 rows never matched: the parquet-input bench
+    /// allocated a new buffer at nearly every swap, about 60 MB a run).
     /// </summary>
     internal static Dictionary<int, int> WaterFill(IReadOnlyDictionary<int, long> rows, int rowGroupRows, long budgetRows)
     {
         var result = new Dictionary<int, int>();
         var remaining = budgetRows;
         var left = rows.Count;
+        long? evenShare = null;
         foreach (var (partition, count) in rows.OrderBy(p => p.Value))
         {
-            var share = Math.Max(1, remaining / left);
+            var share = evenShare ?? Math.Max(1, remaining / left);
             var capacity = (int)Math.Max(1, Math.Min(Math.Min(count, rowGroupRows), share));
+            if (capacity == share)
+            {
+                evenShare = share;
+            }
+
             result[partition] = capacity;
             remaining -= capacity;
             left--;

@@ -52,6 +52,9 @@ internal sealed class RowGroupBuffer
 
     public void CountRow() => Rows++;
 
+    /// <summary>Counts <paramref name="rows"/> rows whose values were appended to every column at once.</summary>
+    public void CountRows(int rows) => Rows += rows;
+
     /// <summary>Tokenises the pending raw values (on the writer, just before encoding).</summary>
     public void ResolveTokens(TokenSession session)
     {

@@ -1,4 +1,5 @@
 using Strata.Definitions;
+using Strata.Load;
 using Strata.Testing;
 
 namespace Strata.Tests.Load.Formats;
@@ -35,17 +36,7 @@ public sealed class ParquetColumnPathTests
         Assert.Null(outcome.FileError);
         Assert.Equal(0, outcome.RowsQuarantined);
         Assert.Equal(["2026-11-20", "2026-11-21", "2026-11-22"], outcome.Fragments.Select(f => f.Partition));
-        foreach (var fragment in outcome.Fragments)
-        {
-            var expected = DuckDbReader.Query($"SELECT {Columns} FROM (SELECT * FROM read_parquet({DuckDbReader.Quote(input)}) WHERE CAST(entered_at AS DATE) = DATE '{fragment.Partition}') ORDER BY id");
-            var actual = DuckDbReader.Query($"SELECT {Columns} FROM read_parquet({DuckDbReader.Quote(harness.Sink.FragmentPath(fragment.Partition))}) ORDER BY id");
-            Assert.NotEmpty(expected);
-            Assert.Equal(expected.Count, actual.Count);
-            for (var row = 0; row < expected.Count; row++)
-            {
-                Assert.Equal(expected[row].Select(c => $"{c.Key}={Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)}"), actual[row].Select(c => $"{c.Key}={Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)}"));
-            }
-        }
+        AssertFragmentsReadAsTheInput(harness, input, outcome);
     }
 
     [Fact]
@@ -77,6 +68,75 @@ public sealed class ParquetColumnPathTests
         var record = Assert.Single(harness.Quarantine());
         Assert.Equal("partition column 'entered_at' is empty", record.GetProperty("reason").GetString());
         Assert.Equal(3, record.GetProperty("line").GetInt64());
+    }
+
+    [Fact]
+    public async Task ParquetInput_ByColumn_WithBuffersSmallerThanAnInputRowGroupAndTwoSweeps_CutsTheRowPathsRowGroups()
+    {
+        using var harness = new LoadHarness();
+        var input = WriteInput(harness, EveryType);
+        var options = new LoadEngineOptions { MaxBufferedCells = 4_000, MaxOpenFragments = 2 };
+
+        // ~680 rows of each day per 2,048-row input row group against buffers of ~100 rows: most rows overflow a full buffer.
+        var byRow = await harness.ParseFileAsync(LoadHarness.Source() with { Schema = [new ColumnHint("id", ColumnType.Int64, Required: false)] }, input, "input.parquet", options);
+        var byColumn = await harness.ParseFileAsync(LoadHarness.Source(), input, "input.parquet", options);
+
+        Assert.True(byColumn.Statistics.LoadedByColumn);
+        Assert.Equal(2, byColumn.Statistics.Sweeps);
+        Assert.True(byColumn.Statistics.RowGroupsWritten > 30, $"{byColumn.Statistics.RowGroupsWritten} row groups");
+        Assert.Equal(byRow.Statistics.RowGroupsWritten, byColumn.Statistics.RowGroupsWritten);
+        Assert.Equal(byRow.Fragments.Select(f => (f.Partition, f.Rows, f.OutputHash)), byColumn.Fragments.Select(f => (f.Partition, f.Rows, f.OutputHash)));
+        AssertFragmentsReadAsTheInput(harness, input, byColumn);
+    }
+
+    [Fact]
+    public async Task ParquetInput_ByColumn_OverTheStringBudget_WritesTextOutEarly_AndLosesNoRow()
+    {
+        using var harness = new LoadHarness();
+        var input = WriteInput(harness, EveryType);
+        var options = new LoadEngineOptions { MaxBufferedStringBytes = 100 * 1024 };
+
+        var outcome = await harness.ParseFileAsync(LoadHarness.Source(), input, "input.parquet", options);
+
+        Assert.True(outcome.Statistics.LoadedByColumn);
+        Assert.Equal(10_000, outcome.RowsLoaded);
+        Assert.True(outcome.Statistics.RowGroupsWritten > outcome.Fragments.Count, $"{outcome.Statistics.RowGroupsWritten} row groups");
+        AssertFragmentsReadAsTheInput(harness, input, outcome);
+    }
+
+    [Fact]
+    public async Task ParquetInput_Unpartitioned_ByColumn_WritesTheSameFragmentAsTheRowPath()
+    {
+        using var harness = new LoadHarness();
+        var input = WriteInput(harness, EveryType);
+        var options = new LoadEngineOptions { MaxBufferedCells = 20_000 };
+
+        var byRow = await harness.ParseFileAsync(LoadHarness.Unpartitioned() with { Schema = [new ColumnHint("id", ColumnType.Int64, Required: false)] }, input, "input.parquet", options);
+        var byColumn = await harness.ParseFileAsync(LoadHarness.Unpartitioned(), input, "input.parquet", options);
+
+        Assert.False(byRow.Statistics.LoadedByColumn);
+        Assert.True(byColumn.Statistics.LoadedByColumn);
+        Assert.Equal(10_000, Assert.Single(byColumn.Fragments).Rows);
+        Assert.Equal(byRow.Statistics.RowGroupsWritten, byColumn.Statistics.RowGroupsWritten);
+        Assert.Equal(byRow.Fragments.Select(f => (f.Partition, f.Rows, f.OutputHash)), byColumn.Fragments.Select(f => (f.Partition, f.Rows, f.OutputHash)));
+    }
+
+    /// <summary>Each fragment, read back by DuckDB, holds exactly DuckDB's read of the input rows of its day.</summary>
+    private static void AssertFragmentsReadAsTheInput(LoadHarness harness, string input, ParseOutcome outcome)
+    {
+        Assert.Null(outcome.FileError);
+        Assert.Equal(0, outcome.RowsQuarantined);
+        foreach (var fragment in outcome.Fragments)
+        {
+            var expected = DuckDbReader.Query($"SELECT {Columns} FROM (SELECT * FROM read_parquet({DuckDbReader.Quote(input)}) WHERE CAST(entered_at AS DATE) = DATE '{fragment.Partition}') ORDER BY id");
+            var actual = DuckDbReader.Query($"SELECT {Columns} FROM read_parquet({DuckDbReader.Quote(harness.Sink.FragmentPath(fragment.Partition))}) ORDER BY id");
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Count, actual.Count);
+            for (var row = 0; row < expected.Count; row++)
+            {
+                Assert.Equal(expected[row].Select(c => $"{c.Key}={Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)}"), actual[row].Select(c => $"{c.Key}={Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture)}"));
+            }
+        }
     }
 
     private static string WriteInput(LoadHarness harness, string select)

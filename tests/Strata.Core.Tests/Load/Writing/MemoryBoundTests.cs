@@ -75,6 +75,19 @@ public sealed class MemoryBoundTests
     }
 
     [Fact]
+    public void WaterFill_WithABudgetThatDoesNotDivideEvenly_GivesEveryLargerPartitionTheSameCapacity()
+    {
+        var rows = new Dictionary<int, long> { [0] = 10, [1] = 1_000_000, [2] = 2_000_000, [3] = 1_500_000, [4] = 1_000_001, [5] = 3_000_000 };
+
+        var capacity = FragmentWriterSet.WaterFill(rows, rowGroupRows: 131_072, budgetRows: 20_003);
+
+        // 19,993 rows for five larger partitions: 3,998 each, not 3,998 for some and 3,999 for others.
+        Assert.Equal(10, capacity[0]);
+        Assert.Equal([3_998], capacity.Where(c => c.Key != 0).Select(c => c.Value).Distinct());
+        Assert.True(capacity.Values.Sum() <= 20_003);
+    }
+
+    [Fact]
     public async Task LongStrings_AreHeldToTheStringBudget()
     {
         using var harness = new LoadHarness();
