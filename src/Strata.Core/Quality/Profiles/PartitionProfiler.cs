@@ -18,14 +18,31 @@ public sealed class PartitionProfiler(IOptions<ProfileOptions> options)
 {
     private static readonly string[] NumericTypes = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "FLOAT", "DOUBLE", "DECIMAL"];
 
-    /// <summary>The profile of the Parquet file at <paramref name="parquetFile"/>.</summary>
+    /// <summary>The profile of the Parquet file at <paramref name="parquetFile"/>, on a connection of its own.</summary>
     public PartitionProfile Profile(string dataset, string partition, string runId, DateTimeOffset at, string parquetFile)
     {
-        var settings = options.Value;
-        using var connection = new DuckDBConnection("Data Source=:memory:");
+        using var connection = Open();
+        return Profile(connection, dataset, partition, runId, at, parquetFile);
+    }
+
+    /// <summary>
+    /// A connection to profile with: a batch profiles all its partitions on one, since opening a
+    /// DuckDB database costs more than profiling a small partition.
+    /// </summary>
+    public static DuckDBConnection Open()
+    {
+        var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         SqlEngine.Run(connection, "SET threads = 1");
         SqlEngine.Run(connection, "SET TimeZone = 'UTC'"); // timestamps print as the profiles gathered while writing do
+        return connection;
+    }
+
+    /// <summary>The profile of the Parquet file at <paramref name="parquetFile"/>, on <paramref name="connection"/> (from <see cref="Open"/>).</summary>
+    public PartitionProfile Profile(DuckDBConnection connection, string dataset, string partition, string runId, DateTimeOffset at, string parquetFile)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var settings = options.Value;
         var file = $"read_parquet({SqlEngine.Quote(parquetFile)})";
         var all = Describe(connection, file);
         var columns = all.Take(Math.Max(0, settings.MaxColumns)).ToList();

@@ -29,19 +29,7 @@ public sealed partial class PartitionProfiles(PartitionProfiler profiler, Profil
             return;
         }
 
-        var made = new List<PartitionProfile>(builds.Count);
-        foreach (var (dataset, partition, runId, parquetFile, written) in builds)
-        {
-            try
-            {
-                made.Add(written?.For(dataset, partition, runId, time.GetUtcNow())
-                    ?? await Task.Run(() => profiler.Profile(dataset, partition, runId, time.GetUtcNow(), parquetFile), ct));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogProfileFailed(dataset, partition, e.Message);
-            }
-        }
+        var made = await Task.Run(() => Make(builds, ct), ct);
 
         try
         {
@@ -51,6 +39,35 @@ public sealed partial class PartitionProfiles(PartitionProfiler profiler, Profil
         {
             LogProfileFailed(builds[0].Dataset, $"{made.Count} partition(s)", e.Message);
         }
+    }
+
+    /// <summary>Each build's profile: the written one, else read from its file, all on one DuckDB connection opened only if needed.</summary>
+    private List<PartitionProfile> Make(IReadOnlyList<Built> builds, CancellationToken ct)
+    {
+        var made = new List<PartitionProfile>(builds.Count);
+        DuckDB.NET.Data.DuckDBConnection? connection = null;
+        try
+        {
+            foreach (var (dataset, partition, runId, parquetFile, written) in builds)
+            {
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    made.Add(written?.For(dataset, partition, runId, time.GetUtcNow())
+                        ?? profiler.Profile(connection ??= PartitionProfiler.Open(), dataset, partition, runId, time.GetUtcNow(), parquetFile));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogProfileFailed(dataset, partition, e.Message);
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+
+        return made;
     }
 
     /// <summary>A committed partition to profile: its file on local disk, and the profile its writer gathered, if any.</summary>
