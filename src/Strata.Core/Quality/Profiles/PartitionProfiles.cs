@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Strata.Quality.Profiles;
 
 /// <summary>
-/// The one call a partition build makes once it has committed new rows: store the profile gathered
+/// The one call a build activity makes once its partitions have committed new rows: store the profile gathered
 /// while its file was written (load partitions, see <see cref="ProfileAccumulator"/>), or else
 /// profile the Parquet file it just wrote (still local) — SQL datasets, whose file DuckDB's COPY
 /// writes, and load partitions whose file was rewritten after assembly (widened to the source's
@@ -16,9 +16,6 @@ public sealed partial class PartitionProfiles(PartitionProfiler profiler, Profil
 {
     /// <summary>What the load writer profiles with: the options, or null when profiles are off.</summary>
     public ProfileOptions? WhileWriting => options.Value.Enabled ? options.Value : null;
-
-    public Task RecordAsync(string dataset, string partition, string runId, string parquetFile, WrittenProfile? written, CancellationToken ct) =>
-        RecordAllAsync([new Built(dataset, partition, runId, parquetFile, written)], ct);
 
     /// <summary>Profiles a batch's committed partitions and stores them together (see <see cref="ProfileStore.SaveAllAsync"/>).</summary>
     public async Task RecordAllAsync(IReadOnlyList<Built> builds, CancellationToken ct)

@@ -22,12 +22,6 @@ public sealed class ProfileStore(LakeStorage storage)
     private const char BlobMark = '@';
     private readonly TableClient _table = storage.Table(StrataTables.Schemas);
 
-    public async Task SaveAsync(PartitionProfile profile, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(profile);
-        await _table.UpsertEntityAsync(await ToEntityAsync(profile, ct), TableUpdateMode.Replace, ct);
-    }
-
     /// <summary>
     /// Saves many profiles: a dataset's rows share a table partition, so they go in entity-group
     /// transactions of up to 100 (one request per 100 partitions a batch built, not one each).
