@@ -100,11 +100,12 @@ public sealed class SqlEngine(IOptions<TransformOptions> options)
         return connection;
     }
 
-    internal static void Run(DuckDBConnection connection, string sql)
+    /// <summary>Runs a statement; returns the rows it changed or, for a <c>COPY ... TO</c>, wrote.</summary>
+    internal static long Run(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private static string ReadVersion()

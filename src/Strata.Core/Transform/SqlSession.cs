@@ -27,6 +27,7 @@ public sealed class SqlSession : IDisposable
         }
 
         IReadOnlyList<Quality.ExpectationCount> expectations = [];
+        long? rows = null;
         try
         {
             if (job.Expectations.Count > 0)
@@ -36,7 +37,8 @@ public sealed class SqlSession : IDisposable
             else
             {
                 // Straight to Parquet: DuckDB streams the result (spilling past the memory limit) instead of holding it.
-                SqlEngine.Run(_connection, $"COPY ({SqlEngine.TrimStatement(job.Sql)}) TO {SqlEngine.Quote(job.OutputParquet)} (FORMAT parquet, COMPRESSION zstd)");
+                // COPY answers the rows it wrote, so the file's footer need not be read for them.
+                rows = SqlEngine.Run(_connection, $"COPY ({SqlEngine.TrimStatement(job.Sql)}) TO {SqlEngine.Quote(job.OutputParquet)} (FORMAT parquet, COMPRESSION zstd)");
             }
         }
         catch (DuckDBException e)
@@ -55,9 +57,14 @@ public sealed class SqlSession : IDisposable
             SqlEngine.Run(_connection, $"COPY (SELECT * FROM {result}) TO {SqlEngine.Quote(job.OutputJsonLines)} (FORMAT json)");
         }
 
+        return new SqlResult(rows ?? WrittenRows(job.OutputParquet), expectations);
+    }
+
+    private long WrittenRows(string parquetFile)
+    {
         using var count = _connection.CreateCommand();
-        count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({SqlEngine.Quote(job.OutputParquet)})";
-        return new SqlResult(Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture), expectations);
+        count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({SqlEngine.Quote(parquetFile)})";
+        return Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _connection.Dispose();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 using Strata.Transform;
@@ -6,23 +5,29 @@ using Strata.Transform;
 namespace Strata.Quality.Profiles;
 
 /// <summary>
-/// Profiles a partition from the Parquet file its build has just written, still on local disk —
+/// Profiles partitions from the Parquet files their build has just written, still on local disk —
 /// for the files no writer profiled (SQL datasets, and load partitions rewritten after assembly;
-/// see <see cref="PartitionProfiles"/>):
-/// one aggregate query (rows, and per column non-null count, min, max, HyperLogLog distinct
-/// estimate) plus, only for the text and boolean columns that estimate found low-cardinality, one
-/// GROUP BY over just those columns' chunks. The input data (raw blobs, fragments, upstream
-/// partitions) is never read again; the extra read is of the local output, in the same activity.
+/// see <see cref="PartitionProfiles"/>). The input data (raw blobs, fragments, upstream partitions)
+/// is never read again; the extra read is of the local output, in the same activity.
 /// </summary>
+/// <remarks>
+/// A batch's files are profiled together: the files that share a schema (one read of every
+/// footer, <c>parquet_schema</c>, tells) are read as one table, once for the aggregates (rows, and
+/// per column non-null count, min, max, HyperLogLog distinct estimate) grouped by file, and once
+/// more only for the text and boolean columns that estimate found low-cardinality (their value
+/// counts, <c>histogram</c>, grouped by file). That is two or three statements per batch instead of
+/// three per file, which is what a small partition's profile cost (2026-12-02: 5 ms per 4-row file
+/// alone, 0.5 ms in a batch of 100). Each file's figures are exactly what profiling it alone gives:
+/// the aggregates are computed per file. A group whose statement fails is profiled file by file,
+/// so an unreadable file fails alone.
+/// </remarks>
 public sealed class PartitionProfiler(IOptions<ProfileOptions> options)
 {
-    private static readonly string[] NumericTypes = ["TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "FLOAT", "DOUBLE", "DECIMAL"];
-
     /// <summary>The profile of the Parquet file at <paramref name="parquetFile"/>, on a connection of its own.</summary>
     public PartitionProfile Profile(string dataset, string partition, string runId, DateTimeOffset at, string parquetFile)
     {
         using var connection = Open();
-        return Profile(connection, dataset, partition, runId, at, parquetFile);
+        return ProfileGroup(connection, [new ProfileTarget(dataset, partition, runId, parquetFile)], at)[0];
     }
 
     /// <summary>
@@ -38,111 +43,90 @@ public sealed class PartitionProfiler(IOptions<ProfileOptions> options)
         return connection;
     }
 
-    /// <summary>The profile of the Parquet file at <paramref name="parquetFile"/>, on <paramref name="connection"/> (from <see cref="Open"/>).</summary>
-    public PartitionProfile Profile(DuckDBConnection connection, string dataset, string partition, string runId, DateTimeOffset at, string parquetFile)
+    /// <summary>The profiles of <paramref name="targets"/>, in their order, on <paramref name="connection"/> (from <see cref="Open"/>); a file that cannot be profiled has its error instead.</summary>
+    public IReadOnlyList<ProfileOutcome> ProfileAll(DuckDBConnection connection, IReadOnlyList<ProfileTarget> targets, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var settings = options.Value;
-        var file = $"read_parquet({SqlEngine.Quote(parquetFile)})";
-        var all = Describe(connection, file);
-        var columns = all.Take(Math.Max(0, settings.MaxColumns)).ToList();
-
-        var select = new List<string> { "count(*)" };
-        foreach (var (name, type) in columns)
+        ArgumentNullException.ThrowIfNull(targets);
+        var outcomes = new ProfileOutcome[targets.Count];
+        foreach (var group in ProfileQueries.GroupBySchema(connection, targets))
         {
-            var c = SqlEngine.Identifier(name);
-            select.Add($"count({c})");
-            select.Add(Comparable(type) ? $"CAST(min({c}) AS VARCHAR)" : "NULL");
-            select.Add(Comparable(type) ? $"CAST(max({c}) AS VARCHAR)" : "NULL");
-            select.Add(Comparable(type) ? $"approx_count_distinct({c})" : "NULL");
-            select.Add(Numeric(type) ? $"CAST(min({c}) AS DOUBLE)" : "NULL");
-            select.Add(Numeric(type) ? $"CAST(max({c}) AS DOUBLE)" : "NULL");
-        }
-
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", select)} FROM {file}";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var rows = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
-        var profiles = new List<ColumnProfile>();
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var at0 = 1 + (i * 6);
-            var (name, type) = columns[i];
-            profiles.Add(new ColumnProfile(name, type, rows - Long(reader, at0), Long(reader, at0 + 3))
+            ct.ThrowIfCancellationRequested();
+            try
             {
-                Min = reader.IsDBNull(at0 + 1) ? null : reader.GetString(at0 + 1),
-                Max = reader.IsDBNull(at0 + 2) ? null : reader.GetString(at0 + 2),
-                MinNumber = reader.IsDBNull(at0 + 4) ? null : reader.GetDouble(at0 + 4),
-                MaxNumber = reader.IsDBNull(at0 + 5) ? null : reader.GetDouble(at0 + 5),
-            });
-        }
-
-        var lowCardinality = profiles.Select((p, i) => (p, i)).Where(x => Categorical(x.p.Type) && x.p.Distinct <= settings.LowCardinality).ToList();
-        var values = ValueCounts(connection, file, lowCardinality.Select(x => x.p.Name).ToList(), settings.LowCardinality);
-        foreach (var (p, i) in lowCardinality)
-        {
-            // The estimate can undercount; a column found to have more values than the limit keeps none.
-            if (values.TryGetValue(p.Name, out var counts) && counts.Count <= settings.LowCardinality)
+                var profiles = ProfileGroup(connection, [.. group.Select(i => targets[i])], at);
+                for (var k = 0; k < group.Count; k++)
+                {
+                    outcomes[group[k]] = new ProfileOutcome(targets[group[k]], profiles[k], null);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                profiles[i] = p with { Values = counts, Distinct = counts.Count };
+                foreach (var i in group)
+                {
+                    outcomes[i] = group.Count == 1 ? new ProfileOutcome(targets[i], null, e) : Alone(connection, targets[i], at);
+                }
             }
         }
 
-        return new PartitionProfile(dataset, partition, rows, profiles, runId, at) { ColumnsSkipped = all.Count - columns.Count };
+        return outcomes;
     }
 
-    private static List<(string Name, string Type)> Describe(DuckDBConnection connection, string file)
+    private ProfileOutcome Alone(DuckDBConnection connection, ProfileTarget target, DateTimeOffset at)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"DESCRIBE SELECT * FROM {file}";
-        using var reader = command.ExecuteReader();
-        var columns = new List<(string, string)>();
-        while (reader.Read())
+        try
         {
-            columns.Add((reader.GetString(0), reader.GetString(1)));
+            return new ProfileOutcome(target, ProfileGroup(connection, [target], at)[0], null);
         }
-
-        return columns;
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ProfileOutcome(target, null, e);
+        }
     }
 
-    /// <summary>Value counts of the named columns, one UNION ALL of GROUP BYs; each column stops at one value past the limit.</summary>
-    private static Dictionary<string, IReadOnlyDictionary<string, long>> ValueCounts(DuckDBConnection connection, string file, List<string> names, int limit)
+    /// <summary>Profiles files that share one schema (the first file's), in their order.</summary>
+    private List<PartitionProfile> ProfileGroup(DuckDBConnection connection, List<ProfileTarget> group, DateTimeOffset at)
     {
-        var result = new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal);
-        if (names.Count == 0)
+        var settings = options.Value;
+        var all = ProfileQueries.Describe(connection, group[0].ParquetFile);
+        var columns = all.Take(Math.Max(0, settings.MaxColumns)).ToList();
+        var files = group.Select(t => t.ParquetFile).ToList();
+        var source = new ProfileQueries.Source(files, ProfileQueries.UnusedName(all));
+        var aggregates = ProfileQueries.Aggregates(connection, source, columns);
+
+        var measured = new List<(long Rows, List<ColumnProfile> Columns)>(group.Count);
+        var lowCardinality = new List<(int File, int Column)>();
+        for (var f = 0; f < group.Count; f++)
         {
-            return result;
+            var file = aggregates.TryGetValue(files[f], out var found) ? found : (0, ProfileQueries.Empty(columns));
+            for (var c = 0; c < file.Columns.Count; c++)
+            {
+                if (ProfileQueries.Categorical(file.Columns[c].Type) && file.Columns[c].Distinct <= settings.LowCardinality)
+                {
+                    lowCardinality.Add((f, c));
+                }
+            }
+
+            measured.Add(file);
         }
 
-        var parts = names.Select((name, i) =>
-            $"(SELECT {i} AS c, CAST({SqlEngine.Identifier(name)} AS VARCHAR) AS v, count(*) AS n FROM {file} WHERE {SqlEngine.Identifier(name)} IS NOT NULL GROUP BY 2 ORDER BY 2 LIMIT {limit + 1})");
-        using var command = connection.CreateCommand();
-        command.CommandText = string.Join(" UNION ALL ", parts);
-        using var reader = command.ExecuteReader();
-        var counts = names.Select(_ => new SortedDictionary<string, long>(StringComparer.Ordinal)).ToList();
-        while (reader.Read())
+        var counts = ProfileQueries.ValueCounts(connection, source, columns, [.. lowCardinality.Where(x => measured[x.File].Rows > 0).Select(x => (files[x.File], x.Column))]);
+        foreach (var (f, c) in lowCardinality)
         {
-            counts[reader.GetInt32(0)][reader.GetString(1)] = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+            // The estimate can undercount; a column found to have more values than the limit keeps none.
+            var values = counts.GetValueOrDefault((files[f], c)) ?? new SortedDictionary<string, long>(StringComparer.Ordinal);
+            if (values.Count <= settings.LowCardinality)
+            {
+                measured[f].Columns[c] = measured[f].Columns[c] with { Values = values, Distinct = values.Count };
+            }
         }
 
-        for (var i = 0; i < names.Count; i++)
+        var profiles = new List<PartitionProfile>(group.Count);
+        for (var f = 0; f < group.Count; f++)
         {
-            result[names[i]] = counts[i];
+            profiles.Add(new PartitionProfile(group[f].Dataset, group[f].Partition, measured[f].Rows, measured[f].Columns, group[f].RunId, at) { ColumnsSkipped = all.Count - columns.Count });
         }
 
-        return result;
+        return profiles;
     }
-
-    private static long Long(DuckDBDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
-
-    /// <summary>Nested types (structs, lists, maps) get only a null count: their min and max mean little.</summary>
-    private static bool Comparable(string type) =>
-        !(type.StartsWith("STRUCT", StringComparison.Ordinal) || type.StartsWith("MAP", StringComparison.Ordinal)
-          || type.StartsWith("UNION", StringComparison.Ordinal) || type.EndsWith(']'));
-
-    private static bool Numeric(string type) => NumericTypes.Any(t => type.StartsWith(t, StringComparison.Ordinal));
-
-    private static bool Categorical(string type) => type is "VARCHAR" or "BOOLEAN";
 }

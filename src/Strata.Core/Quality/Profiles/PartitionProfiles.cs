@@ -38,30 +38,38 @@ public sealed partial class PartitionProfiles(PartitionProfiler profiler, Profil
         }
     }
 
-    /// <summary>Each build's profile: the written one, else read from its file, all on one DuckDB connection opened only if needed.</summary>
+    /// <summary>Each build's profile: the written one, else read from its file, all the batch's files together on one DuckDB connection opened only if needed.</summary>
     private List<PartitionProfile> Make(IReadOnlyList<Built> builds, CancellationToken ct)
     {
-        var made = new List<PartitionProfile>(builds.Count);
-        DuckDB.NET.Data.DuckDBConnection? connection = null;
+        var at = time.GetUtcNow();
+        var made = builds.Where(b => b.Written is not null).Select(b => b.Written!.For(b.Dataset, b.Partition, b.RunId, at)).ToList();
+        var unwritten = builds.Where(b => b.Written is null).Select(b => new ProfileTarget(b.Dataset, b.Partition, b.RunId, b.ParquetFile)).ToList();
+        if (unwritten.Count == 0)
+        {
+            return made;
+        }
+
+        IReadOnlyList<ProfileOutcome> outcomes;
         try
         {
-            foreach (var (dataset, partition, runId, parquetFile, written) in builds)
-            {
-                ct.ThrowIfCancellationRequested();
-                try
-                {
-                    made.Add(written?.For(dataset, partition, runId, time.GetUtcNow())
-                        ?? profiler.Profile(connection ??= PartitionProfiler.Open(), dataset, partition, runId, time.GetUtcNow(), parquetFile));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    LogProfileFailed(dataset, partition, e.Message);
-                }
-            }
+            using var connection = PartitionProfiler.Open();
+            outcomes = profiler.ProfileAll(connection, unwritten, at, ct);
         }
-        finally
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            connection?.Dispose();
+            outcomes = [.. unwritten.Select(t => new ProfileOutcome(t, null, e))];
+        }
+
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Profile is not null)
+            {
+                made.Add(outcome.Profile);
+            }
+            else
+            {
+                LogProfileFailed(outcome.Target.Dataset, outcome.Target.Partition, outcome.Error?.Message ?? "no profile");
+            }
         }
 
         return made;
