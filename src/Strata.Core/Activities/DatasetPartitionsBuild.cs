@@ -103,7 +103,12 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
         SqlResult result;
         using (BuildStages.Time("sql"))
         {
-            _session ??= engine.OpenSession();
+            if (_session is null)
+            {
+                _session = engine.OpenSession();
+                _session.ReadColumns(_local.Values);
+            }
+
             result = _session.Execute(job);
         }
 

@@ -15,12 +15,16 @@ namespace Strata.Transform;
 /// </summary>
 internal static class InputViews
 {
-    public static string Sql(DuckDBConnection connection, SqlJob job, SqlInput input)
+    /// <param name="connection">The job's database.</param>
+    /// <param name="job">The job.</param>
+    /// <param name="input">The input whose view this is.</param>
+    /// <param name="known">Columns already read per file (<see cref="SqlSession.ReadColumns"/>); files not in it are described.</param>
+    public static string Sql(DuckDBConnection connection, SqlJob job, SqlInput input, IReadOnlyDictionary<string, List<string>> known)
     {
         var files = input.Files.Count > 0 ? $"read_parquet([{string.Join(", ", input.Files.Select(SqlEngine.Quote))}], union_by_name = true)" : null;
         if (input.Schema is { Columns.Count: > 0 } schema)
         {
-            var present = files is null ? [] : ColumnsOf(connection, files);
+            var present = files is null ? [] : ColumnsOf(connection, input.Files, files, known);
             var select = schema.Columns
                 .Select(c => present.Contains(c.Name)
                     ? $"CAST({SqlEngine.Identifier(c.Name)} AS {TypeOf(c)}) AS {SqlEngine.Identifier(c.Name)}"
@@ -56,8 +60,14 @@ internal static class InputViews
         _ => "VARCHAR",
     };
 
-    private static HashSet<string> ColumnsOf(DuckDBConnection connection, string files)
+    /// <summary>The union of the files' columns, in the order <c>union_by_name</c> reads them.</summary>
+    private static HashSet<string> ColumnsOf(DuckDBConnection connection, IReadOnlyList<string> paths, string files, IReadOnlyDictionary<string, List<string>> known)
     {
+        if (paths.All(known.ContainsKey))
+        {
+            return [.. paths.SelectMany(p => known[p])];
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT column_name FROM (DESCRIBE SELECT * FROM {files})";
         using var reader = command.ExecuteReader();

@@ -10,8 +10,35 @@ namespace Strata.Transform;
 public sealed class SqlSession : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private readonly Dictionary<string, List<string>> _columns = new(StringComparer.Ordinal);
 
     internal SqlSession(DuckDBConnection connection) => _connection = connection;
+
+    /// <summary>
+    /// Reads the columns of the Parquet files the coming jobs will read, from all their footers in
+    /// one statement, so a job whose input view needs its files' columns (a source input, see
+    /// <see cref="InputViews"/>) does not describe them with a statement of its own: that cost
+    /// more than a small partition's COPY. Files it cannot read are described by their job, which
+    /// then reports the problem as its own.
+    /// </summary>
+    public void ReadColumns(IEnumerable<string> parquetFiles)
+    {
+        var files = parquetFiles.Where(f => !_columns.ContainsKey(f)).Distinct(StringComparer.Ordinal).ToList();
+        if (files.Count > 0)
+        {
+            try
+            {
+                foreach (var (file, columns) in ParquetColumnNames.Read(_connection, files))
+                {
+                    _columns[file] = columns;
+                }
+            }
+            catch (DuckDBException)
+            {
+                // Each job describes its own files instead.
+            }
+        }
+    }
 
     /// <summary>
     /// Runs the job; returns the rows written and the expectation counts. Throws
@@ -23,7 +50,7 @@ public sealed class SqlSession : IDisposable
         ArgumentNullException.ThrowIfNull(job);
         foreach (var input in job.Inputs)
         {
-            SqlEngine.Run(_connection, $"CREATE OR REPLACE VIEW {SqlEngine.Identifier(input.Name)} AS {InputViews.Sql(_connection, job, input)}");
+            SqlEngine.Run(_connection, $"CREATE OR REPLACE VIEW {SqlEngine.Identifier(input.Name)} AS {InputViews.Sql(_connection, job, input, _columns)}");
         }
 
         IReadOnlyList<Quality.ExpectationCount> expectations = [];
