@@ -34,6 +34,23 @@ public sealed class CsvParsingTests
         Assert.Equal("4,\"x\ny\nz\",extra", quarantined[1].GetProperty("raw").GetString());
     }
 
+    [Fact]
+    public async Task Csv_RecordsLongerThanOneRead_AreReadWhole()
+    {
+        // The reader's window starts at 1 MiB: records of 300 KiB and 1.5 MiB (quoted and not) end
+        // past what one read brought in, and the longest one grows the window.
+        using var harness = new LoadHarness();
+        var unquoted = new string('u', 300 * 1024);
+        var quoted = string.Concat(new string('q', 700 * 1024), ",\n\"", new string('r', 800 * 1024));
+        var text = $"id,note\n1,short\n2,{unquoted}\n3,\"{quoted.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n4,{unquoted}x\n5,end\n";
+
+        var outcome = await harness.ParseTextAsync(s_text, "a.csv", text);
+
+        Assert.Equal(5, outcome.RowsLoaded);
+        var notes = (await harness.RowsAsync("all")).Select(r => (string?)r["note"]).ToList();
+        Assert.Equal(["short", unquoted, quoted, unquoted + "x", "end"], notes);
+    }
+
     [Theory]
     [InlineData(',')]
     [InlineData(';')]
