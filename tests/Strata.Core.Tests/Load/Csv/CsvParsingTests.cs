@@ -182,6 +182,41 @@ public sealed class CsvParsingTests
     }
 
     [Fact]
+    public async Task Csv_InvalidUtf8AmongManyReads_QuarantinesExactlyThoseRows()
+    {
+        // ASCII is checked a buffer at a time and other text a record at a time: over several reads
+        // of the 1 MiB window, with multi-byte characters (some split by a read boundary), only the
+        // rows with invalid bytes (unquoted or quoted) are quarantined, wherever they fall.
+        using var harness = new LoadHarness();
+        var content = new MemoryStream();
+        var bad = new HashSet<int> { 1500, 1501, 24_000, 39_999 };
+        content.Write("id,name\n"u8);
+        for (var i = 0; i < 40_000; i++)
+        {
+            content.Write(Encoding.UTF8.GetBytes($"{i},"));
+            if (bad.Contains(i))
+            {
+                content.Write(i % 2 == 0 ? [(byte)'"', (byte)'q', 0xC3, 0x28, (byte)'"'] : [(byte)'x', 0xE2, 0x82]);
+            }
+            else
+            {
+                content.Write(Encoding.UTF8.GetBytes(i % 7 == 0 ? $"Zoë €{i} 𝄞" : $"name number {i:D8} padded to look like a row"));
+            }
+
+            content.Write("\n"u8);
+        }
+
+        var outcome = await harness.ParseBytesAsync(s_text, "a.csv", content.ToArray());
+
+        Assert.Equal(40_000 - bad.Count, outcome.RowsLoaded);
+        Assert.Equal(bad.Order().Select(i => (long)i + 2), harness.Quarantine().Select(q => q.GetProperty("line").GetInt64()));
+        Assert.All(harness.Quarantine(), q => Assert.Equal("invalid UTF-8 in column 'name'", q.GetProperty("reason").GetString()));
+        var names = (await harness.RowsAsync("all")).Select(r => (string?)r["name"]).ToList();
+        Assert.Equal("Zoë €7 𝄞", names[7]);
+        Assert.Equal("Zoë €39998 𝄞", names[^1]);
+    }
+
+    [Fact]
     public async Task Csv_WithAnUnterminatedQuote_QuarantinesTheRestAsOneRecord()
     {
         using var harness = new LoadHarness();
