@@ -14,6 +14,9 @@ internal abstract class ByteWindowSource : IAsyncDisposable
     protected int _end;
     protected bool _eof;
     protected long _line = 1;
+
+    /// <summary>Bytes of the file slid out of the front of the buffer so far: buffer offset + this = file offset.</summary>
+    protected long _dropped;
 #pragma warning restore SA1401, CA1051
 
     private readonly Stream _stream;
@@ -39,6 +42,7 @@ internal abstract class ByteWindowSource : IAsyncDisposable
         if (_start > 0)
         {
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _dropped += _start;
             _end -= _start;
             _start = 0;
         }

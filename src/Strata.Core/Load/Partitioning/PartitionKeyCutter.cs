@@ -9,19 +9,30 @@ namespace Strata.Load.Partitioning;
 /// <c>2026-11-20</c> (day), <c>2026-11</c> (month) — and numbers the partitions of one file in the
 /// order they are first met. The same cutter serves both passes over a file, so a partition keeps
 /// its number (which decides its sweep when there are many).
+/// <para>
+/// Every row of both passes asks for its partition, and rows seldom arrive in time order, so the
+/// numbers of recent buckets sit in a small direct-mapped cache (slot = bucket mod
+/// <see cref="CacheSlots"/>): a file of up to that many consecutive days, hours or months never
+/// reaches the dictionary after a bucket's first row.
+/// </para>
 /// </summary>
 internal sealed class PartitionKeyCutter
 {
+    private const int CacheSlots = 256;
+    private const long MicrosPerHour = 3_600_000_000L;
     private readonly Grain _grain;
     private readonly Dictionary<long, int> _indexByBucket = [];
     private readonly List<string> _values = [];
     private readonly List<long> _rows = [];
-    private long _lastBucket = long.MinValue;
-    private int _lastIndex = -1;
+    private readonly long[] _cachedBucket = new long[CacheSlots];
+    private readonly int[] _cachedIndex = new int[CacheSlots];
+    private string? _lastFixed;
+    private int _lastFixedIndex = -1;
 
     public PartitionKeyCutter(Grain grain)
     {
         _grain = grain;
+        Array.Fill(_cachedBucket, long.MinValue); // no bucket: an instant's bucket is never long.MinValue
     }
 
     /// <summary>Partitions met so far.</summary>
@@ -39,9 +50,10 @@ internal sealed class PartitionKeyCutter
     public int IndexOf(long micros)
     {
         var bucket = Bucket(micros);
-        if (bucket == _lastBucket)
+        var slot = (int)(bucket & (CacheSlots - 1));
+        if (_cachedBucket[slot] == bucket)
         {
-            return _lastIndex; // rows usually arrive in time order
+            return _cachedIndex[slot];
         }
 
         if (!_indexByBucket.TryGetValue(bucket, out var index))
@@ -52,14 +64,19 @@ internal sealed class PartitionKeyCutter
             _indexByBucket[bucket] = index;
         }
 
-        _lastBucket = bucket;
-        _lastIndex = index;
+        _cachedBucket[slot] = bucket;
+        _cachedIndex[slot] = index;
         return index;
     }
 
     /// <summary>The number of a fixed partition value (ingest date, unpartitioned).</summary>
     public int IndexOfFixed(string value)
     {
+        if (ReferenceEquals(value, _lastFixed))
+        {
+            return _lastFixedIndex; // every row of the file asks with the plan's one string
+        }
+
         var index = _values.IndexOf(value);
         if (index < 0)
         {
@@ -68,6 +85,8 @@ internal sealed class PartitionKeyCutter
             index = _values.Count - 1;
         }
 
+        _lastFixed = value;
+        _lastFixedIndex = index;
         return index;
     }
 
@@ -85,18 +104,18 @@ internal sealed class PartitionKeyCutter
 
     private long Bucket(long micros)
     {
-        var hour = Math.DivRem(micros, 3_600_000_000L, out var rest);
-        if (rest < 0)
-        {
-            hour--;
-        }
-
         return _grain switch
         {
-            Grain.Hour => hour,
-            Grain.Day => hour >= 0 ? hour / 24 : ((hour + 1) / 24) - 1,
+            Grain.Hour => FloorDivide(micros, MicrosPerHour),
+            Grain.Day => FloorDivide(micros, ValueParser.MicrosPerDay), // floor(floor(m / hour) / 24) = floor(m / day)
             _ => MonthBucket(micros),
         };
+    }
+
+    private static long FloorDivide(long value, long divisor)
+    {
+        var quotient = value / divisor;
+        return quotient * divisor > value ? quotient - 1 : quotient;
     }
 
     private static long MonthBucket(long micros)

@@ -21,6 +21,9 @@ internal struct ColumnInference
     /// <summary>True once nothing but string can hold the column: callers stop classifying.</summary>
     public readonly bool IsString => _kind == ValueKind.String;
 
+    /// <summary>True while a non-ISO format is being sniffed: values must go to <see cref="Add(ReadOnlySpan{byte}, DateOrder)"/>, not be classified by the caller.</summary>
+    public readonly bool IsSniffing => _sniffer is not null;
+
     /// <summary>Starts the column at a fixed type (a Parquet input's own column type).</summary>
     public static ColumnInference Fixed(ColumnType type, int scale) => new()
     {

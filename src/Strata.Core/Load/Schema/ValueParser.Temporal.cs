@@ -34,6 +34,19 @@ internal static partial class ValueParser
     /// <summary>An ISO 8601 timestamp, or a date (midnight), as UTC microseconds since the epoch.</summary>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> text, out long micros) => TryParseTimestampCore(Trim(text), allowDateOnly: true, out micros);
 
+    /// <summary>
+    /// <see cref="TryParseTimestamp(ReadOnlySpan{byte}, out long)"/>, also saying whether <see cref="Classify"/> would
+    /// call the same text a timestamp: parsed, without surrounding blanks and not a bare date. Pass 1
+    /// parses the partition column's value for its partition, and need not parse it again to infer its type.
+    /// </summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<byte> text, out long micros, out bool classifiesAsTimestamp)
+    {
+        var trimmed = Trim(text);
+        var parsed = TryParseTimestampCore(trimmed, allowDateOnly: true, out micros);
+        classifiesAsTimestamp = parsed && trimmed.Length == text.Length && text.Length > 10;
+        return parsed;
+    }
+
     private static bool TryParseTimestampCore(ReadOnlySpan<byte> text, bool allowDateOnly, out long micros)
     {
         micros = 0;

@@ -209,8 +209,8 @@ internal static partial class ValueParser
     /// Exact fast path (Clinger's) for plain decimals whose digits, read as an integer, are at most
     /// 2^53 and have at most 22 of them after the point: both the integer mantissa and the power of
     /// ten are exact doubles, so one division is correctly rounded. That takes every value of up to
-    /// 15 significant digits and most of 16 (a double printed in full), so the runtime parser is
-    /// left the rest.
+    /// 15 significant digits and most of 16; longer mantissas (a double printed in full has 17
+    /// digits) take <see cref="TryParseEiselLemire"/>, and the runtime parser is left the rest.
     /// </summary>
     private static bool TryParseSimpleDouble(ReadOnlySpan<byte> text, out double value)
     {
@@ -260,9 +260,14 @@ internal static partial class ValueParser
             }
         }
 
-        if (!sawDigit || mantissa > MaxExactMantissa)
+        if (!sawDigit)
         {
             return false;
+        }
+
+        if (mantissa > MaxExactMantissa)
+        {
+            return TryParseEiselLemire((ulong)mantissa, scale, negative, out value);
         }
 
         var result = scale == 0 ? mantissa : mantissa / s_doublePow10[scale];

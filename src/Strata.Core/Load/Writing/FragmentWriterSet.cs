@@ -27,6 +27,8 @@ namespace Strata.Load.Writing;
 internal sealed class FragmentWriterSet
 {
     private readonly Dictionary<int, PartitionBuffer> _partitions = [];
+    private readonly PartitionBuffer?[] _byNumber; // _partitions by partition number less _firstNumber: TryReserve runs once a row
+    private readonly int _firstNumber;
     private readonly Dictionary<int, int> _capacity;
     private readonly Dictionary<int, int> _firstLimit = [];
     private readonly int _spareCapacity;
@@ -59,6 +61,10 @@ internal sealed class FragmentWriterSet
             var capacity = _capacity[several[k]];
             _firstLimit[several[k]] = (int)Math.Max(1, (long)capacity * (k + 1) / several.Count);
         }
+
+        // A sweep's partitions are numbered consecutively (see RawBlobParser), so this array is as long as the sweep is wide.
+        _firstNumber = rowsPerPartition.Count == 0 ? 0 : rowsPerPartition.Keys.Min();
+        _byNumber = new PartitionBuffer?[rowsPerPartition.Count == 0 ? 0 : rowsPerPartition.Keys.Max() - _firstNumber + 1];
     }
 
     public int RowGroupsWritten => _partitions.Values.Sum(p => p.RowGroupsWritten);
@@ -66,10 +72,19 @@ internal sealed class FragmentWriterSet
     /// <summary>The buffer of a partition; true when it has room for one more row without writing.</summary>
     public bool TryReserve(int partition, string value, out PartitionBuffer buffer)
     {
-        if (!_partitions.TryGetValue(partition, out buffer!))
+        var slot = partition - _firstNumber;
+        if ((uint)slot < (uint)_byNumber.Length && _byNumber[slot] is { } known)
+        {
+            buffer = known;
+        }
+        else if (!_partitions.TryGetValue(partition, out buffer!))
         {
             buffer = new PartitionBuffer(partition, value, _capacity.GetValueOrDefault(partition, 1), _schema);
             _partitions[partition] = buffer;
+            if ((uint)slot < (uint)_byNumber.Length)
+            {
+                _byNumber[slot] = buffer;
+            }
         }
 
         if (buffer.Current is null)

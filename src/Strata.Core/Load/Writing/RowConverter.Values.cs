@@ -130,6 +130,7 @@ internal sealed partial class RowConverter
     {
         failure = default;
         micros = 0;
+        _partitionClassifiesAsTimestamp = false;
         if (_plan.FixedPartition is not null)
         {
             return true;
@@ -154,7 +155,9 @@ internal sealed partial class RowConverter
 
         var text = record.Value(source);
         var format = _plan.PartitionFormat;
-        var parsed = !record.IsNested(source) && (format is null ? ValueParser.TryParseTimestamp(text, out micros) : format.TryParse(text, out micros));
+        var timestamp = false;
+        var parsed = !record.IsNested(source) && (format is null ? ValueParser.TryParseTimestamp(text, out micros, out timestamp) : format.TryParse(text, out micros));
+        _partitionClassifiesAsTimestamp = timestamp;
         if (infer && _plan.PartitionChoice is { } choice)
         {
             if (parsed)

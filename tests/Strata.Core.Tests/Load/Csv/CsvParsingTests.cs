@@ -34,6 +34,23 @@ public sealed class CsvParsingTests
         Assert.Equal("4,\"x\ny\nz\",extra", quarantined[1].GetProperty("raw").GetString());
     }
 
+    [Fact]
+    public async Task Csv_RecordsLongerThanOneRead_AreReadWhole()
+    {
+        // The reader's window starts at 1 MiB: records of 300 KiB and 1.5 MiB (quoted and not) end
+        // past what one read brought in, and the longest one grows the window.
+        using var harness = new LoadHarness();
+        var unquoted = new string('u', 300 * 1024);
+        var quoted = string.Concat(new string('q', 700 * 1024), ",\n\"", new string('r', 800 * 1024));
+        var text = $"id,note\n1,short\n2,{unquoted}\n3,\"{quoted.Replace("\"", "\"\"", StringComparison.Ordinal)}\"\n4,{unquoted}x\n5,end\n";
+
+        var outcome = await harness.ParseTextAsync(s_text, "a.csv", text);
+
+        Assert.Equal(5, outcome.RowsLoaded);
+        var notes = (await harness.RowsAsync("all")).Select(r => (string?)r["note"]).ToList();
+        Assert.Equal(["short", unquoted, quoted, unquoted + "x", "end"], notes);
+    }
+
     [Theory]
     [InlineData(',')]
     [InlineData(';')]
@@ -162,6 +179,41 @@ public sealed class CsvParsingTests
         Assert.Equal("invalid UTF-8 in column 'name'", record.GetProperty("reason").GetString());
         Assert.Equal(Convert.ToBase64String(bytes.AsSpan(13, 7)), record.GetProperty("rawBase64").GetString());
         Assert.Equal(["ok", "fine"], (await harness.RowsAsync("all")).Select(r => r["name"]));
+    }
+
+    [Fact]
+    public async Task Csv_InvalidUtf8AmongManyReads_QuarantinesExactlyThoseRows()
+    {
+        // ASCII is checked a buffer at a time and other text a record at a time: over several reads
+        // of the 1 MiB window, with multi-byte characters (some split by a read boundary), only the
+        // rows with invalid bytes (unquoted or quoted) are quarantined, wherever they fall.
+        using var harness = new LoadHarness();
+        var content = new MemoryStream();
+        var bad = new HashSet<int> { 1500, 1501, 24_000, 39_999 };
+        content.Write("id,name\n"u8);
+        for (var i = 0; i < 40_000; i++)
+        {
+            content.Write(Encoding.UTF8.GetBytes($"{i},"));
+            if (bad.Contains(i))
+            {
+                content.Write(i % 2 == 0 ? [(byte)'"', (byte)'q', 0xC3, 0x28, (byte)'"'] : [(byte)'x', 0xE2, 0x82]);
+            }
+            else
+            {
+                content.Write(Encoding.UTF8.GetBytes(i % 7 == 0 ? $"Zoë €{i} 𝄞" : $"name number {i:D8} padded to look like a row"));
+            }
+
+            content.Write("\n"u8);
+        }
+
+        var outcome = await harness.ParseBytesAsync(s_text, "a.csv", content.ToArray());
+
+        Assert.Equal(40_000 - bad.Count, outcome.RowsLoaded);
+        Assert.Equal(bad.Order().Select(i => (long)i + 2), harness.Quarantine().Select(q => q.GetProperty("line").GetInt64()));
+        Assert.All(harness.Quarantine(), q => Assert.Equal("invalid UTF-8 in column 'name'", q.GetProperty("reason").GetString()));
+        var names = (await harness.RowsAsync("all")).Select(r => (string?)r["name"]).ToList();
+        Assert.Equal("Zoë €7 𝄞", names[7]);
+        Assert.Equal("Zoë €39998 𝄞", names[^1]);
     }
 
     [Fact]

@@ -44,6 +44,25 @@ public sealed class PartitionKeyTests
         Assert.Equal("2026-11-20T23:30:00-01:00", Assert.Single(await harness.RowsAsync("2026-11-21"))["entered_at"]);
     }
 
+    [Theory]
+    [InlineData("2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z", ColumnType.Timestamp)]
+    [InlineData("2026-11-20T10:00:00Z", "2026-11-20", ColumnType.Timestamp)]
+    [InlineData("2026-11-20", "2026-11-20", ColumnType.Date)]
+    [InlineData("2026-11-20T10:00:00Z", " 2026-11-20T11:00:00Z", ColumnType.String)]
+    [InlineData("2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z\t", ColumnType.String)]
+    public async Task PartitionColumn_IsTypedByInference_AsIfItWereNotThePartition(string first, string second, ColumnType expected)
+    {
+        // Pass 1 reuses the partition parse to classify the column: it must give the type
+        // classifying the text would (blanks around a value are partitioned but make it text).
+        using var harness = new LoadHarness();
+
+        var outcome = await harness.ParseTextAsync(LoadHarness.Source(), "a.csv", $"id,entered_at\n1,{first}\n2,{second}\n");
+
+        Assert.Equal(2, outcome.RowsLoaded);
+        Assert.Equal("2026-11-20", Assert.Single(outcome.Fragments).Partition);
+        Assert.Equal(expected, outcome.Schema.Columns[1].Type);
+    }
+
     [Fact]
     public async Task PartitionValue_EmptyOrNotATimestamp_IsQuarantined()
     {

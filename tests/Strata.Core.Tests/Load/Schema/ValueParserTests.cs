@@ -118,6 +118,42 @@ public sealed class ValueParserTests
     }
 
     [Fact]
+    public void TryParseDouble_OfLongMantissas_IsBitForBitTheRuntimeParsers()
+    {
+        // 16 to 18 digits at every scale the plain path takes (0 to 22), and integers exactly halfway
+        // between two doubles (round to even), signed: the Eisel-Lemire path must agree on every bit.
+        var random = new Random(2026);
+        var texts = new List<string>();
+        for (var i = 0; i < 200_000; i++)
+        {
+            var digits = random.Next(16, 19);
+            var mantissa = random.NextInt64((long)Math.Pow(10, digits - 1), (long)Math.Pow(10, digits) - 1);
+            var text = mantissa.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var scale = random.Next(0, 23);
+            text = scale == 0 ? text : scale >= text.Length ? "0." + new string('0', scale - text.Length) + text : text.Insert(text.Length - scale, ".");
+            texts.Add(random.Next(2) == 0 ? text : "-" + text);
+        }
+
+        for (var k = 1; k < 7; k++)
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                // Above 2^(53 + k) doubles are 2^(k + 1) apart: an odd multiple of 2^k is exactly between two.
+                var halfway = ((1L << (53 + k)) + (random.NextInt64(1L << 20) << (k + 1))) | (1L << k);
+                texts.Add(halfway.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                texts.Add((halfway + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                texts.Add((halfway - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (var text in texts)
+        {
+            Assert.True(ValueParser.TryParseDouble(Encoding.UTF8.GetBytes(text), out var value), text);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(value));
+        }
+    }
+
+    [Fact]
     public void TryParseDouble_FastPath_IsCorrectlyRounded()
     {
         var random = new Random(11);
