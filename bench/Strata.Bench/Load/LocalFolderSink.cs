@@ -16,7 +16,7 @@ internal sealed class LocalFolderSink : IFragmentSink
     public string PathOf(string partition) => Path.Combine(_folder, $"{partition}.parquet");
 
     public ValueTask<Stream> OpenFragmentAsync(string partition, CancellationToken ct) =>
-        ValueTask.FromResult<Stream>(new FileStream(PathOf(partition), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20));
+        ValueTask.FromResult<Stream>(new FileStream(PathOf(partition), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
 
     public ValueTask<Stream> OpenQuarantineAsync(CancellationToken ct) =>
         ValueTask.FromResult<Stream>(new FileStream(Path.Combine(_folder, "quarantine.jsonl"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));

@@ -10,8 +10,9 @@ namespace Strata.Load;
 /// Threading: fragments are opened and written by a background task that writes one row group at
 /// a time, so the sink is never called concurrently for fragments, but possibly from another
 /// thread than <see cref="OpenQuarantineAsync"/>, which the parsing thread calls. On Linux, an
-/// async <see cref="FileStream"/> turns every write into a thread-pool hop: a plain FileStream with
-/// a large buffer (1 MiB) writes Parquet pages with far less overhead.
+/// async <see cref="FileStream"/> turns every write into a thread-pool hop: a plain FileStream writes
+/// Parquet pages with far less overhead. Keep its buffer small (64 KiB): a stream lives as long as
+/// its fragment, so a file spread over many partitions holds one buffer per partition at once.
 /// </para>
 /// </summary>
 public interface IFragmentSink

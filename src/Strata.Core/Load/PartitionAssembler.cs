@@ -15,7 +15,10 @@ namespace Strata.Load;
 /// Streams one row group at a time, so memory is one row group per column, whatever the sizes.
 /// <list type="bullet">
 /// <item>One fragment: its bytes are copied as they are, and its output hash is taken from its
-/// footer (<c>strata.output_hash</c>, written by the parser), else from the caller, else computed.</item>
+/// footer (<c>strata.output_hash</c>, written by the parser), else from the caller, else computed.
+/// Local files are copied by the file system (<see cref="File.Copy(string, string, bool)"/>: the
+/// kernel moves the bytes, as storage copies a blob server-side), never through this process; the
+/// copy is a file of its own, so the fragment can go on to be reused or deleted.</item>
 /// <item>Several: row groups are rewritten in fragment order and the hash computed while writing.</item>
 /// <item>A merged decimal whose scale grew must still hold every value in 18 digits; the row-group
 /// statistics prove it, and when they cannot the column becomes double. So the returned schema can
@@ -32,6 +35,11 @@ public static class PartitionAssembler
     public static async Task<PartitionAssembly> AssembleAsync(IReadOnlyList<string> fragmentPaths, IReadOnlyList<string>? fragmentHashes, string outputPath, LoadEngineOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(fragmentPaths);
+        if (fragmentPaths.Count == 1)
+        {
+            return await CopyFileAsync(fragmentPaths[0], fragmentHashes is { Count: > 0 } ? fragmentHashes[0] : null, outputPath, ct);
+        }
+
         var streams = new List<Stream>();
         try
         {
@@ -73,7 +81,29 @@ public static class PartitionAssembler
             : await MergeAsync(fragments, output, options, ct);
     }
 
+    private static async Task<PartitionAssembly> CopyFileAsync(string fragmentPath, string? knownHash, string outputPath, CancellationToken ct)
+    {
+        PartitionAssembly assembly;
+        await using (var fragment = new FileStream(fragmentPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12))
+        {
+            assembly = await DescribeAsync(fragment, knownHash, ct);
+        }
+
+        File.Copy(fragmentPath, outputPath, overwrite: true);
+        return assembly;
+    }
+
     private static async Task<PartitionAssembly> CopyAsync(Stream fragment, string? knownHash, Stream output, CancellationToken ct)
+    {
+        var start = fragment.Position;
+        var assembly = await DescribeAsync(fragment, knownHash, ct);
+        fragment.Position = start;
+        await fragment.CopyToAsync(output, ct);
+        return assembly;
+    }
+
+    /// <summary>What a single fragment holds, from its footer (its rows are hashed only when neither the footer nor the caller knows the hash).</summary>
+    private static async Task<PartitionAssembly> DescribeAsync(Stream fragment, string? knownHash, CancellationToken ct)
     {
         var start = fragment.Position;
         SourceSchema schema;
@@ -94,8 +124,6 @@ public static class PartitionAssembler
             hash = (await OutputHasher.HashAsync(fragment, ct)).Hash.ToHex();
         }
 
-        fragment.Position = start;
-        await fragment.CopyToAsync(output, ct);
         return new PartitionAssembly(schema, rows, hash, Copied: true) { Profile = profile };
     }
 

@@ -57,6 +57,28 @@ public sealed class DriftAssemblyTests
     }
 
     [Fact]
+    public async Task SingleFragment_CopiedOverAnOldFile_IsAFileOfItsOwn()
+    {
+        using var harness = new LoadHarness();
+        var outcome = await harness.ParseTextAsync(LoadHarness.Source(), "a.csv", "id,entered_at\n1,2026-11-20T08:00:00Z\n2,2026-11-20T09:00:00Z\n");
+        var fragment = harness.Sink.FragmentPath("2026-11-20");
+        var output = Path.Combine(harness.Folder, "partition.parquet");
+        await File.WriteAllTextAsync(output, "an older, longer file that the copy must replace entirely, not overwrite in part");
+        var fragmentBytes = await File.ReadAllBytesAsync(fragment);
+
+        var assembled = await PartitionAssembler.AssembleAsync([fragment], [outcome.Fragments[0].OutputHash], output, CancellationToken.None);
+        await File.WriteAllTextAsync(fragment, "the fragment reused afterwards");
+
+        // The assembled partition is immutable: neither a link to the fragment nor the fragment moved.
+        Assert.True(assembled.Copied);
+        Assert.Equal(fragmentBytes, await File.ReadAllBytesAsync(output));
+        Assert.Equal(2, assembled.Rows);
+        await using var file = File.OpenRead(output);
+        Assert.Equal(await OutputHasher.HashParquetAsync(file, CancellationToken.None), assembled.OutputHash);
+        Assert.Equal([1L, 2L], DuckDbReader.Query($"SELECT id FROM read_parquet({DuckDbReader.Quote(output)}) ORDER BY id").Select(r => r["id"]));
+    }
+
+    [Fact]
     public async Task WidenedToString_OldValuesKeepTheirTextForm()
     {
         using var harness = new LoadHarness();
