@@ -23,6 +23,7 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
     private readonly Dictionary<string, string> _local = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Load.Schema.SourceSchema?> _schemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _samples = new(StringComparer.Ordinal);
+    private List<string> _describedFiles = [];
     private int _jobs;
     private IReadOnlyDictionary<string, PartitionRecord> _committed = new Dictionary<string, PartitionRecord>();
     private IReadOnlyDictionary<string, FailureMarker> _failures = new Dictionary<string, FailureMarker>();
@@ -63,6 +64,9 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
         {
             _schemas[input.Name] = await owner.InputSchemaAsync(input.Name, ct);
         }
+
+        // Only a source input's view needs its files' columns (see InputViews).
+        _describedFiles = [.. files.Where(f => _schemas[f.Name] is { Columns.Count: > 0 }).Select(f => _local[f.OutputPath])];
     }
 
     /// <summary>One partition: skip it when its fingerprint is committed, else run its SQL into local files.</summary>
@@ -106,7 +110,7 @@ internal sealed class DatasetPartitionsBuild(DatasetActivities owner, string nam
             if (_session is null)
             {
                 _session = engine.OpenSession();
-                _session.ReadColumns(_local.Values);
+                _session.ReadColumns(_describedFiles);
             }
 
             result = _session.Execute(job);

@@ -7,18 +7,17 @@ namespace Strata.Tests.Transform;
 /// <summary>The columns read from many footers at once are exactly the columns DuckDB describes for each file, nested types included.</summary>
 public sealed class ParquetColumnNamesTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "strata-column-names", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("strata-column-names");
 
-    public ParquetColumnNamesTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
     public void Read_FilesWithNestedColumns_GivesEachFilesTopLevelColumnsAsDescribeDoes()
     {
         var files = new[]
         {
-            Write("flat", "SELECT 1 AS id, 'a' AS name"),
-            Write("nested", "SELECT {'x': 1, 'y': {'z': [1, 2]}} AS point, [{'k': 1}] AS items, MAP {'a': 1} AS tags, 2 AS after"),
-            Write("one", "SELECT 3 AS \"Odd Name\""),
+            _folder.Parquet("flat", "SELECT 1 AS id, 'a' AS name"),
+            _folder.Parquet("nested", "SELECT {'x': 1, 'y': {'z': [1, 2]}} AS point, [{'k': 1}] AS items, MAP {'a': 1} AS tags, 2 AS after"),
+            _folder.Parquet("one", "SELECT 3 AS \"Odd Name\""),
         };
 
         using var connection = new DuckDBConnection("Data Source=:memory:");
@@ -32,18 +31,5 @@ public sealed class ParquetColumnNamesTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private string Write(string name, string sql)
-    {
-        var file = Path.Combine(_folder, name + ".parquet");
-        DuckDbReader.Query($"COPY ({sql}) TO {DuckDbReader.Quote(file)} (FORMAT parquet)");
-        return file;
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -13,27 +13,23 @@ namespace Strata.Tests.Transform;
 /// </summary>
 public sealed class SqlSessionTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "strata-sql-session", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("strata-sql-session");
     private readonly SqlEngine _engine;
 
-    public SqlSessionTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _engine = new SqlEngine(Options.Create(new TransformOptions { TempDirectory = Path.Combine(_folder, "spill") }));
-    }
+    public SqlSessionTests() => _engine = new SqlEngine(Options.Create(new TransformOptions { TempDirectory = Path.Combine(_folder.Path, "spill") }));
 
     [Fact]
     public void Execute_AfterReadColumns_WritesWhatDescribingEachJobWrites()
     {
-        var older = Write("older", "SELECT 1 AS id, 'a' AS name");
-        var newer = Write("newer", "SELECT 2 AS id, 'b' AS name, 2.5 AS score, 'x' AS unplanned");
+        var older = _folder.Parquet("older", "SELECT 1 AS id, 'a' AS name");
+        var newer = _folder.Parquet("newer", "SELECT 2 AS id, 'b' AS name, 2.5 AS score, 'x' AS unplanned");
         var schema = new SourceSchema([new("id", ColumnType.Int64, 0, true), new("name", ColumnType.String, 0, true), new("score", ColumnType.Double, 0, true)]);
         string[][] jobs = [[older], [newer], [older, newer]];
 
         using var described = _engine.OpenSession();
         using var read = _engine.OpenSession();
         read.ReadColumns([older, newer]);
-        read.ReadColumns([older, Path.Combine(_folder, "not-there.parquet")]); // unreadable: leaves what was read
+        read.ReadColumns([older, Path.Combine(_folder.Path, "not-there.parquet")]); // unreadable: leaves what was read
 
         for (var i = 0; i < jobs.Length; i++)
         {
@@ -48,29 +44,16 @@ public sealed class SqlSessionTests : IDisposable
         Assert.Equal("1|a|", olderAlone.Rows);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private (string Columns, string Rows) Run(SqlSession session, string[] files, SourceSchema schema, string name)
     {
-        var output = Path.Combine(_folder, name + ".parquet");
+        var output = Path.Combine(_folder.Path, name + ".parquet");
         var result = session.Execute(new SqlJob("daily", "day=1", "SELECT * FROM events ORDER BY id", [new SqlInput("events", files, null) { Schema = schema }], output));
         var read = $"read_parquet({DuckDbReader.Quote(output)})";
         var columns = string.Join(" ", DuckDbReader.Query($"DESCRIBE SELECT * FROM {read}").Select(r => $"{r["column_name"]}:{r["column_type"]}"));
         var rows = DuckDbReader.Query($"SELECT * FROM {read} ORDER BY id").Select(r => string.Join("|", r.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)))).ToList();
         Assert.Equal(rows.Count, result.Rows);
         return (columns, string.Join("\n", rows));
-    }
-
-    private string Write(string name, string sql)
-    {
-        var file = Path.Combine(_folder, name + ".parquet");
-        DuckDbReader.Query($"COPY ({sql}) TO {DuckDbReader.Quote(file)} (FORMAT parquet)");
-        return file;
     }
 }

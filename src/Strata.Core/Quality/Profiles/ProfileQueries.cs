@@ -14,7 +14,8 @@ internal static class ProfileQueries
     {
         public string File => SqlEngine.Identifier(FileColumn);
 
-        public override string ToString() =>
+        /// <summary>The table function reading them.</summary>
+        public string Sql =>
             $"read_parquet([{string.Join(", ", Files.Distinct(StringComparer.Ordinal).Select(SqlEngine.Quote))}], filename = {SqlEngine.Quote(FileColumn)})";
     }
 
@@ -112,7 +113,7 @@ internal static class ProfileQueries
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", select)} FROM {source} GROUP BY 1";
+        command.CommandText = $"SELECT {string.Join(", ", select)} FROM {source.Sql} GROUP BY 1";
         using var reader = command.ExecuteReader();
         var result = new Dictionary<string, (long, List<ColumnProfile>)>(StringComparer.Ordinal);
         while (reader.Read())
@@ -164,7 +165,7 @@ internal static class ProfileQueries
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", select)} FROM {source} WHERE {In(source.File, asked)} GROUP BY 1";
+        command.CommandText = $"SELECT {string.Join(", ", select)} FROM {source.Sql} WHERE {In(source.File, asked)} GROUP BY 1";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

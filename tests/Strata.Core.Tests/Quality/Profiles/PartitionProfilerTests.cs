@@ -13,22 +13,21 @@ namespace Strata.Tests.Quality.Profiles;
 /// </summary>
 public sealed class PartitionProfilerTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "strata-profiler-tests", Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder _folder = new("strata-profiler-tests");
     private readonly PartitionProfiler _profiler = new(Options.Create(new ProfileOptions()));
 
-    public PartitionProfilerTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
     public void ProfileAll_MixedBatch_EachFileGetsTheProfileItGetsAlone()
     {
         var files = new List<string>
         {
-            Write("a", "SELECT range AS id, ['x', 'y', 'z'][1 + range % 3] AS status, CAST(range * 1.5 AS DOUBLE) AS amount, 'c' || range AS strata_profiled_file FROM range(40)"),
-            Write("b", "SELECT range AS id, 'only' AS status, NULL::DOUBLE AS amount, 'f' AS strata_profiled_file FROM range(3)"),
-            Write("other", "SELECT DATE '2026-12-01' + CAST(range AS INTEGER) AS day, range % 2 = 0 AS flag, 'n' || range AS filename FROM range(10)"),
-            Write("c", "SELECT range AS id, 'v' || range AS status, CAST(range * 1.5 AS DOUBLE) AS amount, 'c' || range AS strata_profiled_file FROM range(500)"),
-            Write("empty", "SELECT range AS id, 'x' AS status, CAST(range * 1.5 AS DOUBLE) AS amount, 'c' AS strata_profiled_file FROM range(0)"),
-            Path.Combine(_folder, "missing.parquet"),
+            _folder.Parquet("a", "SELECT range AS id, ['x', 'y', 'z'][1 + range % 3] AS status, CAST(range * 1.5 AS DOUBLE) AS amount, 'c' || range AS strata_profiled_file FROM range(40)"),
+            _folder.Parquet("b", "SELECT range AS id, 'only' AS status, NULL::DOUBLE AS amount, 'f' AS strata_profiled_file FROM range(3)"),
+            _folder.Parquet("other", "SELECT DATE '2026-12-01' + CAST(range AS INTEGER) AS day, range % 2 = 0 AS flag, 'n' || range AS filename FROM range(10)"),
+            _folder.Parquet("c", "SELECT range AS id, 'v' || range AS status, CAST(range * 1.5 AS DOUBLE) AS amount, 'c' || range AS strata_profiled_file FROM range(500)"),
+            _folder.Parquet("empty", "SELECT range AS id, 'x' AS status, CAST(range * 1.5 AS DOUBLE) AS amount, 'c' AS strata_profiled_file FROM range(0)"),
+            Path.Combine(_folder.Path, "missing.parquet"),
         };
         var targets = files.Select((f, i) => new ProfileTarget("events", $"p={i}", "run", f)).ToList();
 
@@ -50,8 +49,8 @@ public sealed class PartitionProfilerTests : IDisposable
     [Fact]
     public void ProfileAll_FewValuesInOneFileManyInAnother_KeepsValueCountsOnlyWhereFew_AsDuckDbCountsThem()
     {
-        var few = Write("few", "SELECT ['new', 'paid'][1 + range % 2] AS status, range AS id FROM range(7)");
-        var many = Write("many", "SELECT 's' || range AS status, range AS id FROM range(300)");
+        var few = _folder.Parquet("few", "SELECT ['new', 'paid'][1 + range % 2] AS status, range AS id FROM range(7)");
+        var many = _folder.Parquet("many", "SELECT 's' || range AS status, range AS id FROM range(300)");
         var targets = new[] { few, many }.Select(f => new ProfileTarget("events", f, "run", f)).ToList();
 
         using var connection = PartitionProfiler.Open();
@@ -70,20 +69,7 @@ public sealed class PartitionProfilerTests : IDisposable
         Assert.Equal("299", outcomes[1].Profile!.Column("id")!.Max);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
-
-    private string Write(string name, string sql)
-    {
-        var file = Path.Combine(_folder, name + ".parquet");
-        DuckDbReader.Query($"COPY ({sql}) TO {DuckDbReader.Quote(file)} (FORMAT parquet)");
-        return file;
-    }
+    public void Dispose() => _folder.Dispose();
 
     /// <summary>Everything a profile says, as text: records compare their value-count dictionaries by reference.</summary>
     private static string Text(PartitionProfile profile) =>
